@@ -26,7 +26,10 @@ if _version_not_supported:
 
 
 class GRPCInferenceServiceStub:
-    """Missing associated documentation comment in .proto file."""
+    """Health, metadata and inference (RPCs 1-7 are the community protocol), then
+    Triton's extensions: configuration, statistics, repository control, shared
+    memory, trace and log settings. maas answers UNIMPLEMENTED for the last three groups.
+    """
 
     def __init__(self, channel):
         """Constructor.
@@ -137,7 +140,10 @@ class GRPCInferenceServiceStub:
 
 
 class GRPCInferenceServiceServicer:
-    """Missing associated documentation comment in .proto file."""
+    """Health, metadata and inference (RPCs 1-7 are the community protocol), then
+    Triton's extensions: configuration, statistics, repository control, shared
+    memory, trace and log settings. maas answers UNIMPLEMENTED for the last three groups.
+    """
 
     def ServerLive(self, request, context):
         """Missing associated documentation comment in .proto file."""
@@ -371,7 +377,10 @@ def add_GRPCInferenceServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class GRPCInferenceService:
-    """Missing associated documentation comment in .proto file."""
+    """Health, metadata and inference (RPCs 1-7 are the community protocol), then
+    Triton's extensions: configuration, statistics, repository control, shared
+    memory, trace and log settings. maas answers UNIMPLEMENTED for the last three groups.
+    """
 
     @staticmethod
     def ServerLive(request,
