@@ -1,0 +1,1 @@
+"""The inference worker: serves models through the Open Inference Protocol."""

@@ -1,0 +1,1 @@
+"""Backends run model artifacts; the worker picks one by the model's platform."""
