@@ -1,0 +1,232 @@
+"""The models a worker serves: loading, reloading, unloading and lookup by version.
+
+Triton's model-control semantics: a (re)load builds every selected version beside what
+is serving and swaps them in only when all are ready, so traffic never sees a half-loaded
+model; an unload stops routing first, lets accepted requests finish, then frees memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from maas.errors import InvalidInput, MaasError, NotFound, Unavailable
+from maas.worker.backends.base import Backend, LoadedModel
+from maas.worker.scheduling import Scheduler
+from maas.worker.spec import ModelSpec
+from maas.worker.stats import ModelStats
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelDefinition:
+    """A model as its source describes it: the complete spec and one artifact per version."""
+
+    spec: ModelSpec
+    versions: dict[int, Path]
+
+
+class ModelSource(Protocol):
+    """Where model definitions come from (a model repository directory, the registry)."""
+
+    def list_models(self) -> list[str]:
+        """Names of every model the source holds."""
+        ...
+
+    def read(self, name: str, config_json: str | None = None) -> ModelDefinition:
+        """The definition of `name`, with `config_json` (Triton's ModelConfig as JSON)
+        replacing the stored configuration when given. NotFound / InvalidInput."""
+        ...
+
+
+SchedulerFactory = Callable[[ModelSpec, LoadedModel, ModelStats], Awaitable[Scheduler]]
+
+
+class ModelState(StrEnum):
+    LOADING = "LOADING"
+    READY = "READY"
+    UNLOADING = "UNLOADING"
+    UNAVAILABLE = "UNAVAILABLE"
+
+
+@dataclass(slots=True)
+class ServedVersion:
+    """One ready model version with its scheduler and statistics."""
+
+    version: int
+    spec: ModelSpec
+    model: LoadedModel
+    scheduler: Scheduler
+    stats: ModelStats = field(default_factory=ModelStats)
+
+
+@dataclass(slots=True)
+class _Entry:
+    state: ModelState = ModelState.UNAVAILABLE
+    reason: str = ""
+    versions: dict[int, ServedVersion] = field(default_factory=dict)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    name: str
+    version: str
+    state: ModelState | None
+    reason: str
+
+
+class ModelManager:
+    """Owns every loaded model version of a worker."""
+
+    def __init__(self, source: ModelSource, backend: Backend, schedulers: SchedulerFactory) -> None:
+        self._source = source
+        self._backend = backend
+        self._schedulers = schedulers
+        self._entries: dict[str, _Entry] = {}
+
+    async def load(self, name: str, config_json: str | None = None) -> None:
+        """Load `name` (or reload it with its current or overriding configuration)."""
+        entry = self._entries.setdefault(name, _Entry())
+        async with entry.lock:
+            serving = entry.versions
+            if not serving:
+                entry.state, entry.reason = ModelState.LOADING, ""
+            try:
+                definition = await asyncio.to_thread(self._source.read, name, config_json)
+                fresh = await self._load_versions(definition)
+            except BaseException as exc:
+                if not serving:
+                    entry.state, entry.reason = ModelState.UNAVAILABLE, str(exc)
+                    if isinstance(exc, NotFound):
+                        del self._entries[name]
+                if isinstance(exc, MaasError) and not isinstance(exc, NotFound):
+                    raise InvalidInput(f"load failed for model '{name}': {exc}") from exc
+                raise
+            entry.versions = fresh
+            entry.state, entry.reason = ModelState.READY, ""
+            await self._retire(list(serving.values()))
+        log.info("model %s ready, versions %s", name, sorted(fresh))
+
+    async def unload(self, name: str) -> None:
+        """Stop serving `name`; requests already accepted still complete."""
+        entry = self._entries.get(name)
+        if entry is None:
+            # Triton answers an unload of an unknown model with success.
+            return
+        async with entry.lock:
+            retiring = list(entry.versions.values())
+            entry.versions = {}
+            entry.state, entry.reason = ModelState.UNLOADING, ""
+            await self._retire(retiring)
+            entry.state, entry.reason = ModelState.UNAVAILABLE, "unloaded"
+        log.info("model %s unloaded", name)
+
+    def resolve(self, name: str, version: str) -> ServedVersion:
+        """The version a request names ("" is the newest ready one)."""
+        number = parse_version(version)
+        entry = self._entries.get(name)
+        if entry is None:
+            raise NotFound(f"Request for unknown model: '{name}' is not found")
+        if not entry.versions:
+            if entry.state in (ModelState.LOADING, ModelState.UNLOADING):
+                raise Unavailable(
+                    f"Request for model '{name}' is not at ready state: {entry.state}"
+                )
+            raise NotFound(f"Request for unknown model: '{name}' has no available versions")
+        if number is None:
+            return entry.versions[max(entry.versions)]
+        served = entry.versions.get(number)
+        if served is None:
+            raise NotFound(f"Request for unknown model: '{name}' version {number} is not found")
+        return served
+
+    def served(self, name: str = "", version: str = "") -> list[tuple[str, ServedVersion]]:
+        """Every ready (name, version), filtered like ModelStatistics ("" matches all)."""
+        if name:
+            if version:
+                return [(name, self.resolve(name, version))]
+            self.resolve(name, "")
+            return [(name, v) for _, v in sorted(self._entries[name].versions.items())]
+        return [
+            (n, v)
+            for n, entry in sorted(self._entries.items())
+            for _, v in sorted(entry.versions.items())
+        ]
+
+    def ready_versions(self, name: str) -> list[int]:
+        self.resolve(name, "")
+        return sorted(self._entries[name].versions)
+
+    def index(self, ready_only: bool = False) -> list[IndexEntry]:
+        """Every model of the source and every model known here, with its state."""
+        names = set(self._entries)
+        if not ready_only:
+            names.update(self._source.list_models())
+        rows: list[IndexEntry] = []
+        for name in sorted(names):
+            entry = self._entries.get(name)
+            if entry is None:
+                rows.append(IndexEntry(name, "", None, ""))
+            elif entry.versions:
+                rows.extend(
+                    IndexEntry(name, str(v), entry.state, entry.reason)
+                    for v in sorted(entry.versions)
+                )
+            elif not ready_only:
+                rows.append(IndexEntry(name, "", entry.state, entry.reason))
+        return rows
+
+    async def close(self) -> None:
+        """Unload everything (draining accepted requests)."""
+        for name in list(self._entries):
+            await self.unload(name)
+
+    async def _load_versions(self, definition: ModelDefinition) -> dict[int, ServedVersion]:
+        loaded: dict[int, ServedVersion] = {}
+        try:
+            for number, artifact in sorted(definition.versions.items()):
+                started = time.monotonic()
+                model = await asyncio.to_thread(self._backend.load, definition.spec, artifact)
+                stats = ModelStats()
+                try:
+                    scheduler = await self._schedulers(definition.spec, model, stats)
+                except BaseException:
+                    await asyncio.to_thread(model.unload)
+                    raise
+                loaded[number] = ServedVersion(number, definition.spec, model, scheduler, stats)
+                log.info(
+                    "loaded %s version %d in %.3fs",
+                    definition.spec.name,
+                    number,
+                    time.monotonic() - started,
+                )
+        except BaseException:
+            await self._retire(list(loaded.values()))
+            raise
+        return loaded
+
+    @staticmethod
+    async def _retire(versions: list[ServedVersion]) -> None:
+        for served in versions:
+            await served.scheduler.close()
+            await asyncio.to_thread(served.model.unload)
+
+
+def parse_version(text: str) -> int | None:
+    """A request's version string: "" means the server's choice, else a non-negative integer."""
+    if not text:
+        return None
+    if not text.isdigit():
+        raise InvalidInput(
+            f"failed to get model version from specified version string '{text}' "
+            "(details: expecting digits only), use empty string for latest version"
+        )
+    return int(text)

@@ -1,0 +1,99 @@
+"""A model repository on disk in Triton's layout.
+
+    <root>/<model>/config.pbtxt                      optional
+    <root>/<model>/<version>/<default_model_filename>
+
+Version directories are positive decimal numbers without leading zeros; Triton ignores
+every other entry, and so do we. The signature that completes the config is read from
+the newest version the version policy selects. A `ModelDefinition` holds only the
+versions the policy selects, each with its artifact's path.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Final
+
+from maas_proto import model_config_pb2 as mc
+
+from maas.errors import InvalidInput, NotFound
+from maas.worker import config_codec
+from maas.worker.backends.base import Backend
+from maas.worker.models import ModelDefinition
+
+__all__ = ["CONFIG_FILENAME", "ModelDefinition", "list_models", "read_model"]
+
+CONFIG_FILENAME: Final = "config.pbtxt"
+
+_VERSION_DIR: Final = re.compile(r"[1-9][0-9]*")
+
+
+def list_models(root: Path) -> list[str]:
+    """Names of the directories under `root` that hold a config or a version, sorted."""
+    if not root.is_dir():
+        return []
+    return sorted(
+        entry.name
+        for entry in root.iterdir()
+        if entry.is_dir() and _is_safe_name(entry.name) and _looks_like_model(entry)
+    )
+
+
+def read_model(
+    root: Path, name: str, backend: Backend, config_override: mc.ModelConfig | None = None
+) -> ModelDefinition:
+    """Read model `name`: its config (or `config_override`), completed and validated.
+
+    Raises `NotFound` when there is no such model directory and `InvalidInput` when the
+    name, the config, or the artifacts are unusable.
+    """
+    if not _is_safe_name(name):
+        raise InvalidInput(f"invalid model name '{name}'")
+    model_dir = root / name
+    if not model_dir.is_dir():
+        raise NotFound(f"Request for unknown model: '{name}' is not found")
+    config = config_override if config_override is not None else _read_config(model_dir, name)
+    filename = config_codec.model_filename(config, name, backend)
+    policy = config_codec.version_policy(config, name)
+    selected = policy.select(_available_versions(model_dir))
+    if not selected:
+        raise InvalidInput(f"model '{name}' has no version to serve in {model_dir.name}/")
+    versions = {v: model_dir / str(v) / filename for v in selected}
+    if missing := [v for v, path in versions.items() if not path.is_file()]:
+        raise InvalidInput(f"model '{name}': versions {missing} have no file '{filename}'")
+    try:
+        signature = backend.describe(versions[selected[-1]])
+    except InvalidInput as e:
+        raise InvalidInput(f"model '{name}' version {selected[-1]}: {e}") from e
+    spec = config_codec.spec_from_config(config, name, signature, backend)
+    return ModelDefinition(spec=spec, versions=versions)
+
+
+def _is_safe_name(name: str) -> bool:
+    # Hidden entries are skipped too: they are where in-progress writes live.
+    return bool(name) and not name.startswith(".") and not any(c in name for c in "/\\\0")
+
+
+def _looks_like_model(path: Path) -> bool:
+    return (path / CONFIG_FILENAME).is_file() or bool(_available_versions(path))
+
+
+def _available_versions(model_dir: Path) -> list[int]:
+    return [
+        int(entry.name)
+        for entry in model_dir.iterdir()
+        if entry.is_dir() and _VERSION_DIR.fullmatch(entry.name)
+    ]
+
+
+def _read_config(model_dir: Path, name: str) -> mc.ModelConfig | None:
+    path = model_dir / CONFIG_FILENAME
+    if not path.is_file():
+        return None
+    try:
+        return config_codec.parse_pbtxt(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as e:
+        raise InvalidInput(f"model '{name}': {CONFIG_FILENAME} is not UTF-8 text") from e
+    except InvalidInput as e:
+        raise InvalidInput(f"model '{name}': {e}") from e
