@@ -1,0 +1,1 @@
+"""gRPC plumbing shared by every maas service: servers, status mapping, health."""

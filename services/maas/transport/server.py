@@ -1,0 +1,105 @@
+"""Building a gRPC server the way every maas service needs it.
+
+Each server carries the error-mapping interceptor, grpc.health.v1 and server
+reflection, and Triton's message size limit (2 GiB - 1) unless configured lower.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from grpc import aio
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1._async import HealthServicer
+from grpc_reflection.v1alpha import reflection
+
+from maas.transport.errors import ErrorMappingInterceptor
+
+MAX_MESSAGE_BYTES: Final = 2**31 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceBinding:
+    """A servicer to host: its fully qualified name and how to add it to a server."""
+
+    name: str
+    add: Callable[[aio.Server], None]
+
+
+@dataclass(slots=True)
+class GrpcServer:
+    """A started server, its bound port and its health servicer."""
+
+    server: aio.Server
+    port: int
+    health: HealthServicer
+    services: tuple[str, ...] = field(default=())
+
+    async def set_serving(self, serving: bool) -> None:
+        """Mark the whole server and each hosted service SERVING or NOT_SERVING."""
+        status = (
+            health_pb2.HealthCheckResponse.SERVING
+            if serving
+            else health_pb2.HealthCheckResponse.NOT_SERVING
+        )
+        for name in ("", *self.services):
+            await self.health.set(name, status)
+
+    async def stop(self, grace_s: float) -> None:
+        """Report NOT_SERVING for good, then drain calls for up to `grace_s` seconds."""
+        await self.health.enter_graceful_shutdown()
+        await self.server.stop(grace_s)
+
+
+async def start_server(
+    services: Sequence[ServiceBinding],
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    max_message_bytes: int = MAX_MESSAGE_BYTES,
+    extra_interceptors: Sequence[aio.ServerInterceptor] = (),
+) -> GrpcServer:
+    """Start a server for `services` on host:port (0 picks a free port).
+
+    Health starts NOT_SERVING for every hosted service: the caller flips it once the
+    process is ready to take traffic.
+    """
+    server = aio.server(
+        interceptors=[ErrorMappingInterceptor(), *extra_interceptors],
+        options=[
+            ("grpc.max_receive_message_length", max_message_bytes),
+            ("grpc.max_send_message_length", max_message_bytes),
+            # Several processes on one host (tests, a laptop fleet) must never share a port.
+            ("grpc.so_reuseport", 0),
+        ],
+    )
+    for service in services:
+        service.add(server)
+    health = HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health, server)
+    names = tuple(s.name for s in services)
+    reflection.enable_server_reflection(
+        (
+            *names,
+            health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+            reflection.SERVICE_NAME,
+        ),
+        server,
+    )
+    bound = server.add_insecure_port(f"{host}:{port}")
+    if bound == 0:
+        raise OSError(f"could not bind gRPC server to {host}:{port}")
+    await server.start()
+    running = GrpcServer(server, bound, health, names)
+    await running.set_serving(False)
+    return running
+
+
+def channel_options(max_message_bytes: int = MAX_MESSAGE_BYTES) -> list[tuple[str, int]]:
+    """Client channel options matching the server's message size limit."""
+    return [
+        ("grpc.max_receive_message_length", max_message_bytes),
+        ("grpc.max_send_message_length", max_message_bytes),
+    ]

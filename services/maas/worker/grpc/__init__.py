@@ -1,0 +1,1 @@
+"""The worker's gRPC edge: protobuf <-> domain converters and the servicer."""
