@@ -204,3 +204,30 @@ def test_broken_model_is_reported_not_fatal(private_worker: WorkerHandle, tmp_pa
         assert index["broken"]["state"] == "UNAVAILABLE"
         assert index["broken"]["reason"]
         assert client.is_server_ready()
+
+
+def test_load_a_model_sent_in_the_request(
+    private_worker: WorkerHandle, demo_repository: Path
+) -> None:
+    artifact = (demo_repository / "add_sub" / "1" / "model.onnx").read_bytes()
+    config = '{"name": "shipped", "backend": "onnxruntime", "max_batch_size": 8}'
+    address = f"127.0.0.1:{private_worker.port}"
+    with grpcclient.InferenceServerClient(address) as client:
+        client.load_model("shipped", config=config, files={"file:3/model.onnx": artifact})
+        assert client.get_model_metadata("shipped").versions == ["3"]
+        a = np.arange(16, dtype=np.int32).reshape(1, 16)
+        inputs = [grpcclient.InferInput(n, [1, 16], "INT32") for n in ("INPUT0", "INPUT1")]
+        for tensor in inputs:
+            tensor.set_data_from_numpy(a)
+        result = client.infer("shipped", inputs)
+        np.testing.assert_array_equal(result.as_numpy("OUTPUT0"), 2 * a)
+        for files, fragment in (
+            ({"file:1/model.onnx": artifact}, None),
+            ({"file:../escape/model.onnx": artifact}, "invalid file path"),
+        ):
+            with pytest.raises(InferenceServerException) as caught:
+                client.load_model("other", config=config if fragment else None, files=files)
+            assert str(caught.value.status()) == "StatusCode.INVALID_ARGUMENT"
+            assert fragment is None or fragment in caught.value.message()
+        # The failed loads changed nothing.
+        assert client.is_model_ready("shipped", "3")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import statistics
+import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from maas.errors import MaasError, NotFound
+from maas.errors import InvalidInput, MaasError, NotFound
 from maas.transport.server import GrpcServer, ServiceBinding, start_server
 from maas.worker import repository
 from maas.worker.backends.base import Backend, LoadedModel
@@ -35,26 +36,31 @@ _TIMING_RUNS = 5
 
 
 class DirectorySource:
-    """Models from a Triton-layout directory, read afresh on every load."""
+    """Models from a Triton-layout directory (or none), read afresh on every load.
 
-    def __init__(self, root: Path, backend: Backend) -> None:
+    Models sent whole in a load request are staged under `scratch`.
+    """
+
+    def __init__(self, root: Path | None, backend: Backend, scratch: Path) -> None:
         self._root = root
         self._backend = backend
+        self._scratch = scratch
 
     def list_models(self) -> list[str]:
-        return repository.list_models(self._root)
+        return repository.list_models(self._root) if self._root is not None else []
 
-    def read(self, name: str, config_json: str | None = None) -> ModelDefinition:
+    def read(
+        self, name: str, config_json: str | None = None, files: Mapping[str, bytes] | None = None
+    ) -> ModelDefinition:
         override = parse_json(config_json) if config_json is not None else None
-        return repository.read_model(self._root, name, self._backend, override)
-
-
-class _EmptySource:
-    def list_models(self) -> list[str]:
-        return []
-
-    def read(self, name: str, config_json: str | None = None) -> ModelDefinition:
-        raise NotFound(f"Request for unknown model: '{name}' is not found")
+        root = self._root
+        if files:
+            if override is None:
+                raise InvalidInput(f"model '{name}' has 'file' parameters but no 'config'")
+            root = repository.stage_files(self._scratch, name, files)
+        if root is None:
+            raise NotFound(f"Request for unknown model: '{name}' is not found")
+        return repository.read_model(root, name, self._backend, override)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +76,9 @@ async def run_worker(
 ) -> AsyncIterator[WorkerHandle]:
     """Serve until the context exits, then drain calls and unload every model."""
     backend = OnnxRuntimeBackend()
+    scratch = tempfile.TemporaryDirectory(prefix="maas-worker-")
     if source is None:
-        source = (
-            DirectorySource(settings.model_repository, backend)
-            if settings.model_repository is not None
-            else _EmptySource()
-        )
+        source = DirectorySource(settings.model_repository, backend, Path(scratch.name))
 
     async def schedulers(spec: ModelSpec, model: LoadedModel, stats: ModelStats) -> Scheduler:
         latency_us = await asyncio.to_thread(_median_latency_us, spec, model)
@@ -114,6 +117,7 @@ async def run_worker(
         readiness.draining = True
         await server.stop(settings.shutdown_grace_s)
         await models.close()
+        scratch.cleanup()
 
 
 def _median_latency_us(spec: ModelSpec, model: LoadedModel) -> float:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import Final, Protocol
 
 from google.protobuf import json_format, text_format
-from maas_proto import model_config_pb2 as mc
 
 from maas.errors import InvalidInput
 from maas.worker.backends.base import Signature
@@ -28,6 +27,7 @@ from maas.worker.spec import (
     VersionPolicy,
     VersionPolicyKind,
 )
+from maas_proto import model_config_pb2 as mc
 
 # Triton's `default-max-batch-size`: what auto-complete gives a model that can batch.
 DEFAULT_MAX_BATCH_SIZE: Final = 4

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -40,9 +40,12 @@ class ModelSource(Protocol):
         """Names of every model the source holds."""
         ...
 
-    def read(self, name: str, config_json: str | None = None) -> ModelDefinition:
+    def read(
+        self, name: str, config_json: str | None = None, files: Mapping[str, bytes] | None = None
+    ) -> ModelDefinition:
         """The definition of `name`, with `config_json` (Triton's ModelConfig as JSON)
-        replacing the stored configuration when given. NotFound / InvalidInput."""
+        replacing the stored configuration and `files` ("<version>/<file>" -> content)
+        replacing its artifacts when given. NotFound / InvalidInput."""
         ...
 
 
@@ -92,15 +95,17 @@ class ModelManager:
         self._schedulers = schedulers
         self._entries: dict[str, _Entry] = {}
 
-    async def load(self, name: str, config_json: str | None = None) -> None:
-        """Load `name` (or reload it with its current or overriding configuration)."""
+    async def load(
+        self, name: str, config_json: str | None = None, files: Mapping[str, bytes] | None = None
+    ) -> None:
+        """Load `name`, or reload it, optionally with an overriding config and files."""
         entry = self._entries.setdefault(name, _Entry())
         async with entry.lock:
             serving = entry.versions
             if not serving:
                 entry.state, entry.reason = ModelState.LOADING, ""
             try:
-                definition = await asyncio.to_thread(self._source.read, name, config_json)
+                definition = await asyncio.to_thread(self._source.read, name, config_json, files)
                 fresh = await self._load_versions(definition)
             except BaseException as exc:
                 if not serving:

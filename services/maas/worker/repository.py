@@ -12,17 +12,17 @@ versions the policy selects, each with its artifact's path.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+import shutil
+import uuid
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 from typing import Final
-
-from maas_proto import model_config_pb2 as mc
 
 from maas.errors import InvalidInput, NotFound
 from maas.worker import config_codec
 from maas.worker.backends.base import Backend
 from maas.worker.models import ModelDefinition
-
-__all__ = ["CONFIG_FILENAME", "ModelDefinition", "list_models", "read_model"]
+from maas_proto import model_config_pb2 as mc
 
 CONFIG_FILENAME: Final = "config.pbtxt"
 
@@ -68,6 +68,31 @@ def read_model(
         raise InvalidInput(f"model '{name}' version {selected[-1]}: {e}") from e
     spec = config_codec.spec_from_config(config, name, signature, backend)
     return ModelDefinition(spec=spec, versions=versions)
+
+
+def stage_files(scratch: Path, name: str, files: Mapping[str, bytes]) -> Path:
+    """Write a model sent in a load request (`"<version>/<file>"` -> bytes) as a fresh
+    repository root under `scratch`, replacing what an earlier request staged for it.
+
+    Triton's RepositoryModelLoad `file:` parameters: the files replace the model's
+    directory wholesale. Paths must stay inside the model directory.
+    """
+    if not _is_safe_name(name):
+        raise InvalidInput(f"invalid model name '{name}'")
+    for path in files:
+        parts = PurePosixPath(path).parts
+        if not parts or path.startswith("/") or any(not _is_safe_name(p) for p in parts):
+            raise InvalidInput(f"invalid file path '{path}' for model '{name}'")
+    staged = scratch / name
+    root = staged / uuid.uuid4().hex
+    for path, content in files.items():
+        target = root / name / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    for earlier in staged.iterdir():
+        if earlier != root:
+            shutil.rmtree(earlier, ignore_errors=True)
+    return root
 
 
 def _is_safe_name(name: str) -> bool:

@@ -224,6 +224,25 @@ def model_statistics(
     )
 
 
+def load_parameters(
+    request: pb.RepositoryModelLoadRequest,
+) -> tuple[str | None, dict[str, bytes]]:
+    """The JSON config override and the `file:<version>/<name>` contents of a load."""
+    config = None
+    files: dict[str, bytes] = {}
+    for key, param in request.parameters.items():
+        kind = param.WhichOneof("parameter_choice")
+        if key == "config":
+            if kind != "string_param":
+                raise InvalidInput("'config' parameter must be a string of JSON")
+            config = param.string_param
+        elif key.startswith("file:"):
+            if kind != "bytes_param":
+                raise InvalidInput(f"'{key}' parameter must carry bytes")
+            files[key.removeprefix("file:")] = param.bytes_param
+    return config, files
+
+
 def repository_index(rows: Iterable[IndexEntry]) -> pb.RepositoryIndexResponse:
     return pb.RepositoryIndexResponse(
         models=[

@@ -13,7 +13,7 @@ from typing import Any, Final
 from grpc import aio
 
 import maas
-from maas.errors import InvalidInput, Unavailable, Unsupported
+from maas.errors import Unavailable, Unsupported
 from maas.transport.errors import message_of, status_of
 from maas.worker.config_codec import config_from_spec
 from maas.worker.grpc import converters
@@ -123,15 +123,8 @@ class InferenceServicer(pb_grpc.GRPCInferenceServiceServicer):
         self, request: pb.RepositoryModelLoadRequest, context: Context
     ) -> pb.RepositoryModelLoadResponse:
         _single_repository(request.repository_name)
-        config = None
-        for key, param in request.parameters.items():
-            if key == "config":
-                if param.WhichOneof("parameter_choice") != "string_param":
-                    raise InvalidInput("'config' parameter must be a string of JSON")
-                config = param.string_param
-            elif key.startswith("file:"):
-                raise Unsupported("loading a model from files sent in the request is not supported")
-        await self._models.load(request.model_name, config)
+        config, files = converters.load_parameters(request)
+        await self._models.load(request.model_name, config, files)
         return pb.RepositoryModelLoadResponse()
 
     async def RepositoryModelUnload(
