@@ -22,6 +22,8 @@ OPSET: Final = 21
 
 _BATCH: Final = "batch"
 
+# No queue delay (Triton's default): batches still form from whatever queued while the
+# instance was busy, so a lone caller pays no waiting and a crowd gets large batches.
 _MLP_CONFIG: Final = """\
 name: "mlp_classifier"
 platform: "onnxruntime_onnx"
@@ -29,10 +31,7 @@ max_batch_size: 64
 input [ { name: "INPUT0", data_type: TYPE_FP32, dims: [ 64 ] } ]
 output [ { name: "OUTPUT0", data_type: TYPE_FP32, dims: [ 10 ] } ]
 instance_group [ { kind: KIND_CPU, count: 1 } ]
-dynamic_batching {
-  preferred_batch_size: [ 16, 32 ]
-  max_queue_delay_microseconds: 200
-}
+dynamic_batching { preferred_batch_size: [ 16, 32 ] }
 """
 
 _RESNET_CONFIG: Final = """\
@@ -41,7 +40,7 @@ platform: "onnxruntime_onnx"
 max_batch_size: 32
 input [ { name: "INPUT0", data_type: TYPE_FP32, dims: [ 3, 32, 32 ] } ]
 output [ { name: "OUTPUT0", data_type: TYPE_FP32, dims: [ 10 ] } ]
-dynamic_batching { max_queue_delay_microseconds: 500 }
+dynamic_batching { }
 """
 
 _STRING_CONFIG: Final = """\

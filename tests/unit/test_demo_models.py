@@ -78,7 +78,7 @@ def test_specs_follow_configs_and_autocomplete(root: Path) -> None:
     assert (mlp.max_batch_size, mlp.inputs[0].dims, mlp.outputs[0].dims) == (64, (64,), (10,))
     assert mlp.batching is not None
     assert mlp.batching.preferred_batch_sizes == (16, 32)
-    assert 100 <= mlp.batching.max_queue_delay_us <= 500
+    assert mlp.batching.max_queue_delay_us == 0
     assert specs["resnet_lite"].max_batch_size == 32
     assert specs["resnet_lite"].inputs[0].dims == (3, 32, 32)
     assert specs["resnet_lite"].batching is not None
