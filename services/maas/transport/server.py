@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
+from google.protobuf import descriptor_pool
+from google.protobuf.descriptor import FileDescriptor
 from grpc import aio
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1._async import HealthServicer
@@ -87,6 +89,7 @@ async def start_server(
             reflection.SERVICE_NAME,
         ),
         server,
+        pool=_MethodAwarePool(descriptor_pool.Default()),
     )
     bound = server.add_insecure_port(f"{host}:{port}")
     if bound == 0:
@@ -95,6 +98,30 @@ async def start_server(
     running = GrpcServer(server, bound, health, names)
     await running.set_serving(False)
     return running
+
+
+class _MethodAwarePool:
+    """The default descriptor pool, also finding the file of a method's full name.
+
+    ghz resolves `pkg.Service.Method` through reflection, and upb's pool only knows
+    messages, enums, services and extensions by name.
+    """
+
+    def __init__(self, pool: descriptor_pool.DescriptorPool) -> None:
+        self._pool = pool
+
+    def FindFileContainingSymbol(self, symbol: str) -> FileDescriptor:
+        try:
+            return self._pool.FindFileContainingSymbol(symbol)
+        except KeyError:
+            service, _, method = symbol.rpartition(".")
+            found = self._pool.FindServiceByName(service) if service else None
+            if found is None or method not in found.methods_by_name:
+                raise
+            return found.file
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pool, name)
 
 
 def channel_options(max_message_bytes: int = MAX_MESSAGE_BYTES) -> list[tuple[str, int]]:
