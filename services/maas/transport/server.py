@@ -89,7 +89,8 @@ async def start_server(
             reflection.SERVICE_NAME,
         ),
         server,
-        pool=_MethodAwarePool(descriptor_pool.Default()),
+        # Duck-typed: the reflection servicer only calls the pool's Find* methods.
+        pool=_MethodAwarePool(descriptor_pool.Default()),  # type: ignore[arg-type]
     )
     bound = server.add_insecure_port(f"{host}:{port}")
     if bound == 0:
