@@ -1,0 +1,1 @@
+"""The scheduler's inference gateway: `inference.GRPCInferenceService` in front of workers."""
