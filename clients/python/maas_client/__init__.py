@@ -1,0 +1,1 @@
+"""Python SDK for maas: one module per service (`maas_client.registry`, ...)."""

@@ -1,0 +1,1 @@
+"""The registry's gRPC edge: converters and the servicer."""
