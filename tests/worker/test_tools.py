@@ -63,7 +63,8 @@ def test_grpcurl_infers_with_a_json_body(address: str) -> None:
     assert response["outputs"][0]["shape"] == ["1", "16"]
     total, difference = (
         np.frombuffer(base64.b64decode(raw), dtype=np.int32)
-        for raw in response["rawOutputContents"]
+        # grpcurl (1.9.4, as pinned by scripts/setup.sh) prints proto field names.
+        for raw in response["raw_output_contents"]
     )
     np.testing.assert_array_equal(total, _A + _B)
     np.testing.assert_array_equal(difference, _A - _B)

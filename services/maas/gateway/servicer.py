@@ -28,6 +28,7 @@ from maas.gateway.service import (
     Metadata,
     UpstreamError,
 )
+from maas.transport.oip import Context, UnsupportedExtensions
 from maas_proto import grpc_service_pb2 as pb
 
 SERVICE_NAME: Final = "inference.GRPCInferenceService"
@@ -48,18 +49,14 @@ _HOP_HEADERS: Final = frozenset(
     {"user-agent", "content-type", "te", "host", "connection", "keep-alive", "upgrade"}
 )
 
-_NO_SHARED_MEMORY: Final = "shared memory is not supported; send tensor data in the request"
 _PLACEMENT: Final = (
     "models are placed by the scheduler: create or change a deployment instead of "
     "loading or unloading through the gateway"
 )
 _NOT_READY: Final = pb.ModelReadyResponse(ready=False).SerializeToString()
 
-# The aio server passes its own context; typed loosely as the generated stubs do.
-Context = aio.ServicerContext[Any, Any]
 
-
-class GatewayServicer:
+class GatewayServicer(UnsupportedExtensions):
     def __init__(self, gateway: Gateway) -> None:
         self._gateway = gateway
 
@@ -150,46 +147,6 @@ class GatewayServicer:
         self, request: pb.RepositoryModelUnloadRequest, context: Context
     ) -> pb.RepositoryModelUnloadResponse:
         raise Unsupported(_PLACEMENT)
-
-    async def SystemSharedMemoryStatus(
-        self, request: pb.SystemSharedMemoryStatusRequest, context: Context
-    ) -> pb.SystemSharedMemoryStatusResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def SystemSharedMemoryRegister(
-        self, request: pb.SystemSharedMemoryRegisterRequest, context: Context
-    ) -> pb.SystemSharedMemoryRegisterResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def SystemSharedMemoryUnregister(
-        self, request: pb.SystemSharedMemoryUnregisterRequest, context: Context
-    ) -> pb.SystemSharedMemoryUnregisterResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def CudaSharedMemoryStatus(
-        self, request: pb.CudaSharedMemoryStatusRequest, context: Context
-    ) -> pb.CudaSharedMemoryStatusResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def CudaSharedMemoryRegister(
-        self, request: pb.CudaSharedMemoryRegisterRequest, context: Context
-    ) -> pb.CudaSharedMemoryRegisterResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def CudaSharedMemoryUnregister(
-        self, request: pb.CudaSharedMemoryUnregisterRequest, context: Context
-    ) -> pb.CudaSharedMemoryUnregisterResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def TraceSetting(
-        self, request: pb.TraceSettingRequest, context: Context
-    ) -> pb.TraceSettingResponse:
-        raise Unsupported("trace settings are not supported; maas traces with OpenTelemetry")
-
-    async def LogSettings(
-        self, request: pb.LogSettingsRequest, context: Context
-    ) -> pb.LogSettingsResponse:
-        raise Unsupported("log settings are not supported; configure logging at start")
 
     async def _forward(self, method: str, request: bytes, context: Context) -> bytes:
         try:

@@ -8,13 +8,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any, Final
-
-from grpc import aio
+from typing import Final
 
 import maas
 from maas.errors import Unavailable, Unsupported
 from maas.transport.errors import message_of, status_of
+from maas.transport.oip import Context, UnsupportedExtensions
 from maas.worker.config_codec import config_from_spec
 from maas.worker.grpc import converters
 from maas.worker.inference import InferenceService
@@ -34,13 +33,8 @@ EXTENSIONS: Final = (
 
 # Requests of one stream processed at once; past it the stream stops reading (backpressure).
 STREAM_WINDOW: Final = 256
-_NO_SHARED_MEMORY: Final = "shared memory is not supported; send tensor data in the request"
-
 # Stream header asking for a failed request to end the stream with its status code.
 GRPC_ERROR_HEADER: Final = "triton_grpc_error"
-
-# The aio server passes its own context; typed loosely as the generated stubs do.
-Context = aio.ServicerContext[Any, Any]
 
 
 @dataclass(slots=True)
@@ -57,7 +51,7 @@ class Readiness:
             raise Unavailable("Server not ready")
 
 
-class InferenceServicer(pb_grpc.GRPCInferenceServiceServicer):
+class InferenceServicer(UnsupportedExtensions, pb_grpc.GRPCInferenceServiceServicer):
     def __init__(
         self, inference: InferenceService, models: ModelManager, readiness: Readiness
     ) -> None:
@@ -181,46 +175,6 @@ class InferenceServicer(pb_grpc.GRPCInferenceServiceServicer):
                 item = pending.get_nowait()
                 if item is not None:
                     item[1].cancel()
-
-    async def SystemSharedMemoryStatus(
-        self, request: pb.SystemSharedMemoryStatusRequest, context: Context
-    ) -> pb.SystemSharedMemoryStatusResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def SystemSharedMemoryRegister(
-        self, request: pb.SystemSharedMemoryRegisterRequest, context: Context
-    ) -> pb.SystemSharedMemoryRegisterResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def SystemSharedMemoryUnregister(
-        self, request: pb.SystemSharedMemoryUnregisterRequest, context: Context
-    ) -> pb.SystemSharedMemoryUnregisterResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def CudaSharedMemoryStatus(
-        self, request: pb.CudaSharedMemoryStatusRequest, context: Context
-    ) -> pb.CudaSharedMemoryStatusResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def CudaSharedMemoryRegister(
-        self, request: pb.CudaSharedMemoryRegisterRequest, context: Context
-    ) -> pb.CudaSharedMemoryRegisterResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def CudaSharedMemoryUnregister(
-        self, request: pb.CudaSharedMemoryUnregisterRequest, context: Context
-    ) -> pb.CudaSharedMemoryUnregisterResponse:
-        raise Unsupported(_NO_SHARED_MEMORY)
-
-    async def TraceSetting(
-        self, request: pb.TraceSettingRequest, context: Context
-    ) -> pb.TraceSettingResponse:
-        raise Unsupported("trace settings are not supported; maas traces with OpenTelemetry")
-
-    async def LogSettings(
-        self, request: pb.LogSettingsRequest, context: Context
-    ) -> pb.LogSettingsResponse:
-        raise Unsupported("log settings are not supported; configure logging at start")
 
     async def _infer_one(self, message: pb.ModelInferRequest) -> pb.ModelInferResponse:
         self._readiness.check()
