@@ -56,9 +56,7 @@ def generate(out: Path) -> None:
         if protoc.main(args) != 0:
             sys.exit("protoc failed")
         generated = Path(tmp)
-        roots = {p.stem for p in generated.glob("*.py")} | {
-            p.stem for p in generated.glob("*.pyi")
-        }
+        roots = {p.stem for p in generated.glob("*.py")} | {p.stem for p in generated.glob("*.pyi")}
         if out.exists():
             shutil.rmtree(out)
         for src in sorted(generated.rglob("*")):
