@@ -74,22 +74,37 @@ async def run_gateway(
     Without a table the gateway is live but not ready (health NOT_SERVING) until one is
     set through the handle.
     """
-    upstreams = Upstreams(max_message_bytes, close_grace_s=shutdown_grace_s)
+    async with gateway_service(
+        table, max_message_bytes=max_message_bytes, close_grace_s=shutdown_grace_s
+    ) as (gateway, binding):
+        server = await start_server(
+            [binding], host=host, port=port, max_message_bytes=max_message_bytes
+        )
+        try:
+            if table is not None:
+                await server.set_serving(True)
+            log.info("gateway serving on %s:%d", host, server.port)
+            yield GatewayHandle(server, gateway)
+        finally:
+            await server.stop(shutdown_grace_s)
+
+
+@asynccontextmanager
+async def gateway_service(
+    table: RoutingTable | None = None,
+    *,
+    max_message_bytes: int = MAX_MESSAGE_BYTES,
+    close_grace_s: float = 10.0,
+) -> AsyncIterator[tuple[Gateway, ServiceBinding]]:
+    """The gateway as a service to host on any server (the scheduler serves it beside
+    its own API, on one port). Stop that server before leaving the context: leaving it
+    closes the channels to the replicas."""
+    upstreams = Upstreams(max_message_bytes, close_grace_s=close_grace_s)
     gateway = Gateway(upstreams, table)
     servicer = GatewayServicer(gateway)
-    server = await start_server(
-        [ServiceBinding(SERVICE_NAME, lambda s: add_to_server(servicer, s))],
-        host=host,
-        port=port,
-        max_message_bytes=max_message_bytes,
-    )
     try:
-        if table is not None:
-            await server.set_serving(True)
-        log.info("gateway serving on %s:%d", host, server.port)
-        yield GatewayHandle(server, gateway)
+        yield gateway, ServiceBinding(SERVICE_NAME, lambda s: add_to_server(servicer, s))
     finally:
-        await server.stop(shutdown_grace_s)
         await upstreams.close()
 
 
