@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
+from maas.telemetry import TelemetrySettings
 from maas.up import UpSettings, serve
 from maas.worker.settings import WorkerSettings
 
@@ -38,12 +38,12 @@ def up(
     data_dir: Annotated[
         Path | None, typer.Option("--data-dir", help="State directory [~/.maas].")
     ] = None,
-    log_level: Annotated[str, typer.Option("--log-level")] = "INFO",
+    log_level: Annotated[
+        str | None, typer.Option("--log-level", help="[MAAS_TELEMETRY_LOG_LEVEL or INFO]")
+    ] = None,
 ) -> None:
     """Run everything in one process; without --model-repository, serve demo models."""
-    logging.basicConfig(
-        level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    observe = TelemetrySettings(**_given(log_level=log_level))
     worker = WorkerSettings(
         **_given(model_repository=model_repository, grpc_port=grpc_port, host=host)
     )
@@ -64,4 +64,4 @@ def up(
             f"print(g.InferenceServerClient('{address}').get_model_repository_index())\""
         )
 
-    asyncio.run(serve(settings, worker, ready))
+    asyncio.run(serve(settings, worker, observe, ready))

@@ -12,6 +12,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from maas.demo_models import write_demo_repository
+from maas.telemetry import TelemetrySettings, telemetry
 from maas.worker.app import run_worker
 from maas.worker.settings import WorkerSettings
 
@@ -26,7 +27,10 @@ class UpSettings(BaseSettings):
 
 
 async def serve(
-    up: UpSettings, worker: WorkerSettings, on_ready: Callable[[int, list[str]], None]
+    up: UpSettings,
+    worker: WorkerSettings,
+    observe: TelemetrySettings,
+    on_ready: Callable[[int, list[str]], None],
 ) -> None:
     """Run until SIGINT or SIGTERM, then shut down gracefully."""
     if worker.model_repository is None:
@@ -37,7 +41,8 @@ async def serve(
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with run_worker(worker) as handle:
+    # Entered first: logging, and tracing on every server started inside.
+    async with telemetry(observe, "maas"), run_worker(worker) as handle:
         on_ready(handle.port, [row.name for row in handle.models.index(ready_only=True)])
         await stop.wait()
         log.info("shutting down")

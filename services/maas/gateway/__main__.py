@@ -15,15 +15,19 @@ import logging
 import signal
 
 from maas.gateway.app import run_gateway, table_from_workers
+from maas.telemetry import TelemetrySettings, telemetry
 
 
-async def _serve(workers: list[str], host: str, port: int) -> None:
+async def _serve(workers: list[str], host: str, port: int, observe: TelemetrySettings) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     table = await table_from_workers(workers)
-    async with run_gateway(table, host=host, port=port) as handle:
+    async with (
+        telemetry(observe, "maas-gateway"),
+        run_gateway(table, host=host, port=port) as handle,
+    ):
         logging.getLogger(__name__).info("gateway on %s:%d", host, handle.port)
         await stop.wait()
 
@@ -33,12 +37,10 @@ def main() -> None:
     parser.add_argument("workers", nargs="+", metavar="HOST:PORT", help="worker addresses")
     parser.add_argument("--host", default="127.0.0.1", help="bind address [127.0.0.1]")
     parser.add_argument("--port", type=int, default=8000, help="gRPC port; 0 picks one [8000]")
-    parser.add_argument("--log-level", default="WARNING", help="[WARNING]")
+    parser.add_argument("--log-level", help="[MAAS_TELEMETRY_LOG_LEVEL or INFO]")
     args = parser.parse_args()
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    asyncio.run(_serve(args.workers, args.host, args.port))
+    given = {"log_level": args.log_level} if args.log_level else {}
+    asyncio.run(_serve(args.workers, args.host, args.port, TelemetrySettings(**given)))
 
 
 if __name__ == "__main__":

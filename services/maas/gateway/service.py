@@ -4,6 +4,11 @@ Requests and responses stay bytes end to end; only the routing header is read (s
 `wire`). Each replica address gets one long-lived channel. A request goes to the replica
 with the fewest outstanding requests and, if that replica is going away, once more to
 another one. Any other status is relayed unchanged.
+
+Routing, retries and upstream errors are counted per replica. While tracing is on, each
+call to a replica gets a CLIENT span whose context replaces the caller's in the
+forwarded metadata; with tracing off the caller's context passes through untouched, so
+a trace crosses an untraced gateway in one piece.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from grpc import aio
 from maas.errors import MaasError, Unavailable
 from maas.gateway import wire
 from maas.gateway.routing import Balancer, Replica, RoutingTable
+from maas.telemetry import tracing
+from maas.telemetry.metrics import GATEWAY_ERRORS, GATEWAY_RETRIES, GATEWAY_ROUTED, CounterChild
 from maas.transport.errors import message_of
 from maas.transport.server import MAX_MESSAGE_BYTES, channel_options
 from maas_proto import grpc_service_pb2 as pb
@@ -115,6 +122,8 @@ class Gateway:
         self._upstreams = upstreams
         self._balancer = Balancer()
         self._table = table
+        # Labelled counter children by replica id, made once each.
+        self._routed: dict[str, CounterChild] = {}
 
     @property
     def table(self) -> RoutingTable | None:
@@ -124,6 +133,10 @@ class Gateway:
         """Swap in a new placement; requests already routed finish where they went."""
         self._table = table
         self._upstreams.retain(table.addresses)
+
+    def in_flight(self, replica_id: str) -> int:
+        """Requests outstanding on a replica (the scheduler waits for 0 before unloading)."""
+        return self._balancer.in_flight(replica_id)
 
     async def forward(
         self, method: str, request: bytes, deadline: float | None, metadata: Metadata
@@ -247,6 +260,7 @@ class Gateway:
     ) -> bytes:
         first = self._balancer.pick(replicas)
         assert first is not None, "a resolved target has replicas"
+        self._count_route(first)
         try:
             return await self._attempt(first, method, request, deadline, metadata)
         except UpstreamError as error:
@@ -256,7 +270,15 @@ class Gateway:
             if second is None or _remaining(deadline) < RETRY_MIN_REMAINING_S:
                 raise
             log.debug("%s on %s failed (%s), retrying on %s", method, first.id, error, second.id)
+            GATEWAY_RETRIES.inc()
+            self._count_route(second)
             return await self._attempt(second, method, request, deadline, metadata)
+
+    def _count_route(self, replica: Replica) -> None:
+        routed = self._routed.get(replica.id)
+        if routed is None:
+            routed = self._routed[replica.id] = GATEWAY_ROUTED.labels(replica.id)
+        routed.inc()
 
     async def _attempt(
         self,
@@ -268,11 +290,25 @@ class Gateway:
     ) -> bytes:
         call = self._upstreams.method(replica.address, method)
         timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+        span = (
+            None if tracing.tracer() is None else tracing.start_client_span(method, replica.address)
+        )
+        if span is not None:
+            metadata = tracing.inject(metadata, span)
+        code = grpc.StatusCode.OK
         with self._balancer.track(replica):
             try:
                 return await call(request, timeout=timeout, metadata=metadata)
             except aio.AioRpcError as error:
-                raise UpstreamError(error.code(), error.details() or "") from None
+                code = error.code()
+                GATEWAY_ERRORS.labels(replica.id, code.name).inc()
+                raise UpstreamError(code, error.details() or "") from None
+            except asyncio.CancelledError:
+                code = grpc.StatusCode.CANCELLED
+                raise
+            finally:
+                if span is not None:
+                    tracing.end_client_span(span, code)
 
 
 def _remaining(deadline: float | None) -> float:

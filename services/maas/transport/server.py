@@ -17,6 +17,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1._async import HealthServicer
 from grpc_reflection.v1alpha import reflection
 
+from maas.telemetry.tracing import server_interceptors
 from maas.transport.errors import ErrorMappingInterceptor
 
 MAX_MESSAGE_BYTES: Final = 2**31 - 1
@@ -66,10 +67,12 @@ async def start_server(
     """Start a server for `services` on host:port (0 picks a free port).
 
     Health starts NOT_SERVING for every hosted service: the caller flips it once the
-    process is ready to take traffic.
+    process is ready to take traffic. While tracing is on (telemetry entered before this
+    call), the tracing interceptor goes outermost, to see the status the error mapping
+    chose.
     """
     server = aio.server(
-        interceptors=[ErrorMappingInterceptor(), *extra_interceptors],
+        interceptors=[*server_interceptors(), ErrorMappingInterceptor(), *extra_interceptors],
         options=[
             ("grpc.max_receive_message_length", max_message_bytes),
             ("grpc.max_send_message_length", max_message_bytes),

@@ -33,6 +33,13 @@ The dynamic batcher follows Triton's `DynamicBatchScheduler::GetDynamicBatch`:
   delayed queue per level; one shared queue never lets a late job hold up a timely
   one). Expired DELAY jobs still count against their level's `max_queue_size`.
 
+Telemetry: given a version's `ModelMetrics`, both record each job's queue wait and
+each batch's compute time and size, and report their queue depth. While tracing is on,
+a job submitted under a recording span gets a `queue` span, and each batch serving such
+jobs gets a `batch` span (child of the first one, linking to all of them) with a
+`compute` child for the backend run: spans are made from timestamps taken anyway, on
+the event loop, never in the executor thread.
+
 The direct scheduler runs each job alone, in arrival order, with at most
 `instance_count` at once. Like Triton's default scheduler it applies no priority and no
 request timeout (Triton's schedule-policy extension says those are specific to the
@@ -50,17 +57,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+from opentelemetry.trace import Link, Span
 
 from maas.errors import InvalidInput, Overloaded, Unavailable
+from maas.telemetry import tracing
+from maas.telemetry.metrics import ModelMetrics
 from maas.worker.backends.base import LoadedModel
 from maas.worker.scheduling import Job, Scheduler
 from maas.worker.spec import BatchingSpec, ModelSpec, QueuePolicy, TimeoutAction
 from maas.worker.stats import ModelStats
 
 Outputs = dict[str, np.ndarray]
-# What a batch run yields: each job's outputs, the batch size, and the input, infer and
-# output durations in ns.
-_BatchResult = tuple[list[Outputs], int, int, int, int]
+# What a batch run yields: each job's outputs, the batch size, its start
+# (`time.monotonic_ns()`), and the input, infer and output durations in ns.
+_BatchResult = tuple[list[Outputs], int, int, int, int, int]
 
 
 def make_scheduler(
@@ -71,6 +81,7 @@ def make_scheduler(
     executor_threads: int | None = None,
     default_max_queue_size: int,
     inline: bool,
+    metrics: ModelMetrics | None = None,
 ) -> Scheduler:
     """The scheduler for one loaded model version.
 
@@ -79,6 +90,7 @@ def make_scheduler(
     `spec.instance_count` as the number of threads, and so of batches executing at
     once. `default_max_queue_size` bounds each queue whose policy sets no
     `max_queue_size`. With `inline` every run happens on the event loop, one at a time.
+    `metrics`, the version's bundle, receives queue, compute and batch observations.
     """
     instances = spec.instance_count if executor_threads is None else executor_threads
     if spec.batching is not None and spec.max_batch_size > 0:
@@ -91,6 +103,7 @@ def make_scheduler(
             default_max_queue_size=default_max_queue_size,
             inline=inline,
             name=spec.name,
+            metrics=metrics,
         )
     return DirectScheduler(
         model,
@@ -100,6 +113,7 @@ def make_scheduler(
         max_queue_size=default_max_queue_size,
         inline=inline,
         name=spec.name,
+        metrics=metrics,
     )
 
 
@@ -117,6 +131,7 @@ class DynamicBatcher:
         default_max_queue_size: int,
         inline: bool,
         name: str,
+        metrics: ModelMetrics | None = None,
     ) -> None:
         levels = batching.priority_levels
         if levels > 0 and not 1 <= batching.default_priority_level <= levels:
@@ -151,6 +166,7 @@ class DynamicBatcher:
             inline=inline,
             name=name,
             freed=self._kick,
+            metrics=metrics,
         )
         # True while a pump is scheduled or running: further kicks are absorbed by it.
         self._kicked = False
@@ -160,6 +176,12 @@ class DynamicBatcher:
         self._gate: _Gate | None = None
         self._closing = False
         self._drained: asyncio.Event | None = None
+        self._metrics = metrics
+        if metrics is not None:
+            metrics.watch_queue(self._queued)
+
+    def _queued(self) -> int:
+        return sum(level.waiting for level in self._levels)
 
     async def submit(self, job: Job) -> Outputs:
         """Queue the job, wait for its batch to run, and return the job's own outputs."""
@@ -197,6 +219,8 @@ class DynamicBatcher:
             self._kick()
             await self._drained.wait()
         instances.shutdown()
+        if self._metrics is not None:
+            self._metrics.unwatch_queue(self._queued)
 
     def _level_of(self, priority: int) -> _Level:
         if self._priority_levels == 0:
@@ -312,6 +336,7 @@ class DirectScheduler:
         max_queue_size: int,
         inline: bool,
         name: str,
+        metrics: ModelMetrics | None = None,
     ) -> None:
         if max_queue_size < 1:
             raise ValueError("max_queue_size must be at least 1")
@@ -323,10 +348,17 @@ class DirectScheduler:
             inline=inline,
             name=name,
             freed=self._next,
+            metrics=metrics,
         )
         self._line = _Level(0, QueuePolicy(), max_queue_size)
         self._closing = False
         self._drained: asyncio.Event | None = None
+        self._metrics = metrics
+        if metrics is not None:
+            metrics.watch_queue(self._queued)
+
+    def _queued(self) -> int:
+        return self._line.waiting
 
     async def submit(self, job: Job) -> Outputs:
         """Run the job as soon as an instance is free and return its outputs."""
@@ -358,6 +390,8 @@ class DirectScheduler:
                 self._drained = asyncio.Event()
             await self._drained.wait()
         self._instances.shutdown()
+        if self._metrics is not None:
+            self._metrics.unwatch_queue(self._queued)
 
     def _next(self) -> None:
         queue = self._line.queue
@@ -482,7 +516,7 @@ class _Gate:
 class _Entry:
     """A job from submission until its execution starts."""
 
-    __slots__ = ("enqueued_ns", "future", "job", "key", "level", "timer", "where")
+    __slots__ = ("enqueued_ns", "future", "job", "key", "level", "span", "timer", "where")
 
     def __init__(
         self, job: Job, future: asyncio.Future[Outputs], level: _Level, *, key: Hashable = None
@@ -492,6 +526,8 @@ class _Entry:
         self.level = level
         self.key = key
         self.enqueued_ns = time.monotonic_ns()
+        # The submitter's recording span (its request's), None when not traced.
+        self.span = tracing.recording_span()
         self.timer: asyncio.TimerHandle | None = None
         # The queue holding the entry (its level's, or the delayed one); None outside.
         self.where: deque[_Entry] | None = None
@@ -538,6 +574,7 @@ class _Instances:
         inline: bool,
         name: str,
         freed: Callable[[], None],
+        metrics: ModelMetrics | None,
     ) -> None:
         if count < 1:
             raise ValueError(f"model '{name}' needs at least one execution instance")
@@ -547,6 +584,10 @@ class _Instances:
         self._stats = stats
         self._batched = batched
         self._freed = freed
+        self._metrics = metrics
+        self._attributes: dict[str, str] = {"maas.model.name": name}
+        if metrics is not None:
+            self._attributes["maas.model.version"] = metrics.version
         self._executor = (
             None
             if inline
@@ -557,8 +598,18 @@ class _Instances:
         """Take a free instance and run the entries on it as one batch."""
         self.free -= 1
         now = time.monotonic_ns()
+        metrics = self._metrics
         for entry in entries:
-            self._stats.record_queue(now - entry.enqueued_ns)
+            waited = now - entry.enqueued_ns
+            self._stats.record_queue(waited)
+            if metrics is not None:
+                traced = entry.span
+                metrics.queue_seconds.observe(
+                    waited / 1e9, None if traced is None else tracing.exemplar(traced)
+                )
+        batch = (
+            None if tracing.tracer() is None else _start_batch_span(entries, now, self._attributes)
+        )
         jobs = [entry.job for entry in entries]
         if self._executor is None:
             result: _BatchResult | BaseException
@@ -566,12 +617,12 @@ class _Instances:
                 result = _run_batch(self._model, jobs, self._batched)
             except Exception as exc:
                 result = exc
-            self._complete(entries, result)
+            self._complete(entries, result, batch)
             return
         loop = entries[0].future.get_loop()
         work = self._executor.submit(_run_batch, self._model, jobs, self._batched)
         work.add_done_callback(
-            lambda done: loop.call_soon_threadsafe(self._complete_thread, entries, done)
+            lambda done: loop.call_soon_threadsafe(self._complete_thread, entries, done, batch)
         )
 
     def shutdown(self) -> None:
@@ -579,19 +630,28 @@ class _Instances:
         if self._executor is not None:
             self._executor.shutdown()
 
-    def _complete_thread(self, entries: Sequence[_Entry], done: ThreadFuture[_BatchResult]) -> None:
+    def _complete_thread(
+        self, entries: Sequence[_Entry], done: ThreadFuture[_BatchResult], batch: Span | None
+    ) -> None:
         error = done.exception()
-        self._complete(entries, done.result() if error is None else error)
+        self._complete(entries, done.result() if error is None else error, batch)
 
-    def _complete(self, entries: Sequence[_Entry], result: _BatchResult | BaseException) -> None:
+    def _complete(
+        self,
+        entries: Sequence[_Entry],
+        result: _BatchResult | BaseException,
+        batch: Span | None,
+    ) -> None:
         self.free += 1
+        if batch is not None:
+            _end_batch_span(batch, result)
         if isinstance(result, BaseException):
             for entry in entries:
                 # A caller that went away has a cancelled future; its result is dropped.
                 if not entry.future.done():
                     entry.future.set_exception(result)
         else:
-            outputs, batch_size, input_ns, infer_ns, output_ns = result
+            outputs, batch_size, _, input_ns, infer_ns, output_ns = result
             self._stats.record_execution(
                 batch_size=batch_size,
                 requests=len(entries),
@@ -599,6 +659,11 @@ class _Instances:
                 infer_ns=infer_ns,
                 output_ns=output_ns,
             )
+            metrics = self._metrics
+            if metrics is not None:
+                sample = None if batch is None else tracing.exemplar(batch)
+                metrics.compute_seconds.observe(infer_ns / 1e9, sample)
+                metrics.batch_size.observe(batch_size, sample)
             for entry, output in zip(entries, outputs, strict=True):
                 if not entry.future.done():
                     entry.future.set_result(output)
@@ -642,4 +707,45 @@ def _run_batch(model: LoadedModel, jobs: list[Job], batched: bool) -> _BatchResu
             outputs.append({name: result[name][offset:end] for name in job.outputs})
             offset = end
     finished = time.monotonic_ns()
-    return outputs, total, concatenated - started, inferred - concatenated, finished - inferred
+    return (
+        outputs,
+        total,
+        started,
+        concatenated - started,
+        inferred - concatenated,
+        finished - inferred,
+    )
+
+
+def _start_batch_span(
+    entries: Sequence[_Entry], dispatched_ns: int, attributes: dict[str, str]
+) -> Span | None:
+    """Close each traced job's `queue` span and open the batch's span: a child of the
+    first traced job, linking to every traced job. None when no job is traced."""
+    traced = [entry for entry in entries if entry.span is not None]
+    if not traced:
+        return None
+    offset = tracing.wall_clock_offset_ns()
+    dispatched = dispatched_ns + offset
+    spans: list[Span] = []
+    for entry in traced:
+        assert entry.span is not None
+        spans.append(entry.span)
+        tracing.record_span("queue", entry.span, entry.enqueued_ns + offset, dispatched)
+    batch = tracing.start_child(
+        "batch", spans[0], dispatched, links=[Link(s.get_span_context()) for s in spans]
+    )
+    batch.set_attributes(attributes)
+    batch.set_attribute("maas.batch.requests", len(entries))
+    return batch
+
+
+def _end_batch_span(batch: Span, result: _BatchResult | BaseException) -> None:
+    if isinstance(result, BaseException):
+        tracing.set_error(batch, result)
+    else:
+        _, batch_size, started, input_ns, infer_ns, _ = result
+        batch.set_attribute("maas.batch.size", batch_size)
+        compute_start = started + input_ns + tracing.wall_clock_offset_ns()
+        tracing.record_span("compute", batch, compute_start, compute_start + infer_ns)
+    batch.end()
