@@ -3,6 +3,12 @@
 Triton's model-control semantics: a (re)load builds every selected version beside what
 is serving and swaps them in only when all are ready, so traffic never sees a half-loaded
 model; an unload stops routing first, lets accepted requests finish, then frees memory.
+
+The scheduler places replicas one version at a time instead (`load_version`,
+`unload_version`): a rolling update loads v2 beside v1, requests naming no version move to
+v2 as soon as it is ready, and unloading v1 then drains it without touching v2. The two
+styles may be mixed on one name; a whole-model (re)load replaces every version there is
+at the moment it swaps in.
 """
 
 from __future__ import annotations
@@ -101,24 +107,66 @@ class ModelManager:
         """Load `name`, or reload it, optionally with an overriding config and files."""
         entry = self._entries.setdefault(name, _Entry())
         async with entry.lock:
-            serving = entry.versions
-            if not serving:
+            if not entry.versions:
                 entry.state, entry.reason = ModelState.LOADING, ""
             try:
                 definition = await asyncio.to_thread(self._source.read, name, config_json, files)
                 fresh = await self._load_versions(definition)
             except BaseException as exc:
-                if not serving:
+                if not entry.versions:
                     entry.state, entry.reason = ModelState.UNAVAILABLE, str(exc)
                     if isinstance(exc, NotFound):
                         del self._entries[name]
                 if isinstance(exc, MaasError) and not isinstance(exc, NotFound):
                     raise InvalidInput(f"load failed for model '{name}': {exc}") from exc
                 raise
-            entry.versions = fresh
+            # What serves now, not what served when the load began: a version loaded on
+            # its own meanwhile is replaced too, rather than left running unreachable.
+            retiring, entry.versions = entry.versions, fresh
             entry.state, entry.reason = ModelState.READY, ""
-            await self._retire(list(serving.values()))
+            await self._retire(list(retiring.values()))
         log.info("model %s ready, versions %s", name, sorted(fresh))
+
+    async def load_version(self, name: str, version: int, definition: ModelDefinition) -> None:
+        """Serve `definition.versions[version]` as `version` of `name`, beside the versions
+        already served; a version served under that number is replaced once the new one
+        is ready. Raises what the backend raised, leaving every served version as it was.
+
+        Calls for one (name, version) must not overlap: the caller orders them.
+        """
+        entry = self._entries.setdefault(name, _Entry())
+        if not entry.versions:
+            entry.state, entry.reason = ModelState.LOADING, ""
+        single = ModelDefinition(definition.spec, {version: definition.versions[version]})
+        try:
+            fresh = await self._load_versions(single)
+        except BaseException as exc:
+            if not entry.versions:
+                entry.state, entry.reason = ModelState.UNAVAILABLE, str(exc)
+            raise
+        # A whole-model load or unload may have replaced the entry while this one loaded.
+        entry = self._entries.setdefault(name, _Entry())
+        replaced = entry.versions.get(version)
+        entry.versions[version] = fresh[version]
+        entry.state, entry.reason = ModelState.READY, ""
+        if replaced is not None:
+            await self._retire([replaced])
+        log.info("model %s version %d ready", name, version)
+
+    async def unload_version(self, name: str, version: int) -> None:
+        """Stop routing to one version of `name` and free it once its accepted requests
+        have finished; the other versions keep serving. Unknown versions are ignored."""
+        entry = self._entries.get(name)
+        served = entry.versions.pop(version, None) if entry is not None else None
+        if entry is None or served is None:
+            return
+        if not entry.versions:
+            entry.state, entry.reason = ModelState.UNLOADING, ""
+        await self._retire([served])
+        # A version loaded while this one drained keeps the model READY.
+        if not entry.versions:
+            entry.state, entry.reason = ModelState.UNAVAILABLE, "unloaded"
+        log.info("model %s version %d unloaded", name, version)
 
     async def unload(self, name: str) -> None:
         """Stop serving `name`; requests already accepted still complete."""
@@ -165,6 +213,11 @@ class ModelManager:
             for n, entry in sorted(self._entries.items())
             for _, v in sorted(entry.versions.items())
         ]
+
+    def find(self, name: str, version: int) -> ServedVersion | None:
+        """The ready `version` of `name`, or None."""
+        entry = self._entries.get(name)
+        return entry.versions.get(version) if entry is not None else None
 
     def ready_versions(self, name: str) -> list[int]:
         self.resolve(name, "")

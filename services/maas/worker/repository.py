@@ -62,10 +62,22 @@ def read_model(
     versions = {v: model_dir / str(v) / filename for v in selected}
     if missing := [v for v, path in versions.items() if not path.is_file()]:
         raise InvalidInput(f"model '{name}': versions {missing} have no file '{filename}'")
+    return define_model(name, config, backend, versions)
+
+
+def define_model(
+    name: str, config: mc.ModelConfig | None, backend: Backend, versions: dict[int, Path]
+) -> ModelDefinition:
+    """`config` completed from the signature of the newest artifact in `versions` and
+    validated, as the definition of model `name` serving those artifacts.
+
+    Raises `InvalidInput` when an artifact or the config is unusable.
+    """
+    newest = max(versions)
     try:
-        signature = backend.describe(versions[selected[-1]])
+        signature = backend.describe(versions[newest])
     except InvalidInput as e:
-        raise InvalidInput(f"model '{name}' version {selected[-1]}: {e}") from e
+        raise InvalidInput(f"model '{name}' version {newest}: {e}") from e
     spec = config_codec.spec_from_config(config, name, signature, backend)
     return ModelDefinition(spec=spec, versions=versions)
 

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from pathlib import Path
+from typing import Final
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from maas.transport.server import MAX_MESSAGE_BYTES
+
+DEFAULT_MEMORY_FRACTION: Final = 0.7
+"""Share of the machine's memory offered to models when no capacity is configured: the
+rest is headroom for what a model's `memory_bytes` leaves out (ONNX Runtime's arenas,
+request and response tensors) and for the process itself."""
+
+_WILDCARD_HOSTS: Final = frozenset({"", "0.0.0.0", "::", "[::]"})
+_CGROUP_MEMORY_MAX: Final = Path("/sys/fs/cgroup/memory.max")
+
+
+def default_memory_capacity() -> int:
+    """`DEFAULT_MEMORY_FRACTION` of physical memory, or of the cgroup (v2) memory limit
+    when a container sets a lower one."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    try:
+        limit = _CGROUP_MEMORY_MAX.read_text().strip()
+    except OSError:
+        limit = "max"
+    if limit.isdigit():
+        total = min(total, int(limit))
+    return int(total * DEFAULT_MEMORY_FRACTION)
 
 
 class WorkerSettings(BaseSettings):
@@ -35,3 +59,26 @@ class WorkerSettings(BaseSettings):
 
     shutdown_grace_s: float = Field(default=10.0, ge=0)
     """How long in-flight calls may finish after SIGTERM."""
+
+    advertise_host: str | None = None
+    """Host other services (and Consul's health check) dial to reach this worker; unset
+    uses `host`, or this machine's hostname when `host` is a wildcard address."""
+
+    registry_address: str | None = None
+    """``host:port`` of the model registry that LoadReplica pulls artifacts from; unset
+    refuses LoadReplica (models then come from `model_repository` only)."""
+
+    artifact_cache: Path = Path("maas-data/worker-cache")
+    """Directory of artifacts downloaded from the registry, named by sha256 and kept
+    across restarts; one worker process per directory. Used only with a registry."""
+
+    memory_capacity_bytes: int = Field(default_factory=default_memory_capacity, ge=1)
+    """Memory this worker offers to models, reported to the scheduler for placement
+    (see `default_memory_capacity` for the default)."""
+
+    @property
+    def advertised_host(self) -> str:
+        """The host registered in discovery (see `advertise_host`)."""
+        if self.advertise_host:
+            return self.advertise_host
+        return socket.gethostname() if self.host in _WILDCARD_HOSTS else self.host
