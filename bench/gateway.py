@@ -63,6 +63,8 @@ def main() -> None:
             str(worker_port),
             "--data-dir",
             str(work / "data"),
+            "--registry-port",
+            "0",
             "--log-level",
             "WARNING",
         ]

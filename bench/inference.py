@@ -195,6 +195,8 @@ def main() -> None:
             str(worker_port),
             "--data-dir",
             str(work / "data"),
+            "--registry-port",
+            "0",
             "--log-level",
             "WARNING",
         ]

@@ -9,8 +9,12 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from maas.discovery import DiscoverySettings
+from maas.registry.cli import models_app
+from maas.registry.cli import serve as serve_registry
 from maas.telemetry import TelemetrySettings
-from maas.up import UpSettings, serve
+from maas.up import Endpoints, UpSettings, serve
+from maas.worker.serve import serve_worker
 from maas.worker.settings import WorkerSettings
 
 app = typer.Typer(no_args_is_help=True)
@@ -27,6 +31,11 @@ def _given(**values: Any) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
+LogLevel = Annotated[
+    str | None, typer.Option("--log-level", help="[MAAS_TELEMETRY_LOG_LEVEL or INFO]")
+]
+
+
 @app.command()
 def up(
     model_repository: Annotated[
@@ -38,26 +47,29 @@ def up(
     data_dir: Annotated[
         Path | None, typer.Option("--data-dir", help="State directory [~/.maas].")
     ] = None,
-    log_level: Annotated[
-        str | None, typer.Option("--log-level", help="[MAAS_TELEMETRY_LOG_LEVEL or INFO]")
+    registry_port: Annotated[
+        int | None, typer.Option("--registry-port", help="Registry gRPC port [50052].")
     ] = None,
+    log_level: LogLevel = None,
 ) -> None:
     """Run everything in one process; without --model-repository, serve demo models."""
     observe = TelemetrySettings(**_given(log_level=log_level))
     worker = WorkerSettings(
         **_given(model_repository=model_repository, grpc_port=grpc_port, host=host)
     )
-    settings = UpSettings(**_given(data_dir=data_dir))
+    settings = UpSettings(**_given(data_dir=data_dir, registry_port=registry_port))
 
-    def ready(port: int, models: list[str]) -> None:
-        address = f"{worker.host}:{port}"
+    def ready(endpoints: Endpoints) -> None:
+        address = f"{endpoints.host}:{endpoints.inference_port}"
+        first = endpoints.models[0] if endpoints.models else "MODEL"
         console.print(f"[bold green]maas is serving on {address}[/] (Ctrl-C to stop)")
-        console.print(f"models: {', '.join(models) or '(none)'}")
+        console.print(f"models: {', '.join(endpoints.models) or '(none)'}")
+        console.print(f"registry: {endpoints.host}:{endpoints.registry_port}")
         console.print("try:")
         console.print(f"  grpcurl -plaintext {address} list")
         console.print(
-            f'  grpcurl -plaintext -d \'{{"name": "{models[0] if models else "MODEL"}"}}\' '
-            f"{address} inference.GRPCInferenceService/ModelMetadata"
+            f'  grpcurl -plaintext -d \'{{"name": "{first}"}}\' {address} '
+            "inference.GRPCInferenceService/ModelMetadata"
         )
         console.print(
             '  python -c "import tritonclient.grpc as g; '
@@ -65,3 +77,48 @@ def up(
         )
 
     asyncio.run(serve(settings, worker, observe, ready))
+
+
+@app.command("worker")
+def worker_command(
+    host: Annotated[str | None, typer.Option("--host", help="Bind address [127.0.0.1].")] = None,
+    grpc_port: Annotated[int | None, typer.Option("--grpc-port", help="gRPC port [8001].")] = None,
+    model_repository: Annotated[
+        Path | None, typer.Option("--model-repository", help="Also serve this directory.")
+    ] = None,
+    registry: Annotated[
+        str | None, typer.Option("--registry", help="Registry host:port to pull artifacts from.")
+    ] = None,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Artifact cache directory.")
+    ] = None,
+    memory_capacity: Annotated[
+        int | None, typer.Option("--memory-capacity", help="Bytes of memory models may use.")
+    ] = None,
+    advertise_host: Annotated[
+        str | None, typer.Option("--advertise-host", help="Host others reach this worker at.")
+    ] = None,
+    consul: Annotated[
+        str | None, typer.Option("--consul", help="Consul agent host:port [MAAS_CONSUL_ADDRESS].")
+    ] = None,
+    log_level: LogLevel = None,
+) -> None:
+    """Run an inference worker alone, registered in Consul."""
+    settings = WorkerSettings(
+        **_given(
+            host=host,
+            grpc_port=grpc_port,
+            model_repository=model_repository,
+            registry_address=registry,
+            artifact_cache=cache_dir,
+            memory_capacity_bytes=memory_capacity,
+            advertise_host=advertise_host,
+        )
+    )
+    discovery = DiscoverySettings(**_given(address=consul))
+    observe = TelemetrySettings(**_given(log_level=log_level))
+    asyncio.run(serve_worker(settings, discovery, observe))
+
+
+app.command("registry")(serve_registry)
+app.add_typer(models_app, name="models", help="Manage models in the registry.")

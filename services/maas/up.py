@@ -6,12 +6,16 @@ import asyncio
 import logging
 import signal
 from collections.abc import Callable
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from maas.demo_models import write_demo_repository
+from maas.registry.app import run_registry
+from maas.registry.settings import RegistrySettings
 from maas.telemetry import TelemetrySettings, telemetry
 from maas.worker.app import run_worker
 from maas.worker.settings import WorkerSettings
@@ -23,14 +27,27 @@ class UpSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MAAS_")
 
     data_dir: Path = Field(default=Path.home() / ".maas")
-    """Where the all-in-one mode keeps its state (demo models, registry data)."""
+    """Where the all-in-one mode keeps its state (demo models, registry data, caches)."""
+
+    registry_port: int = Field(default=50052, ge=0, le=65535)
+    """Port of the model registry hosted in the same process (0 picks a free one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    """What the all-in-one process serves, reported once it is ready."""
+
+    host: str
+    inference_port: int
+    registry_port: int
+    models: list[str]
 
 
 async def serve(
     up: UpSettings,
     worker: WorkerSettings,
     observe: TelemetrySettings,
-    on_ready: Callable[[int, list[str]], None],
+    on_ready: Callable[[Endpoints], None],
 ) -> None:
     """Run until SIGINT or SIGTERM, then shut down gracefully."""
     if worker.model_repository is None:
@@ -41,8 +58,21 @@ async def serve(
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    # Entered first: logging, and tracing on every server started inside.
-    async with telemetry(observe, "maas"), run_worker(worker) as handle:
-        on_ready(handle.port, [row.name for row in handle.models.index(ready_only=True)])
+    registry_settings = RegistrySettings(
+        host=worker.host, port=up.registry_port, data_dir=up.data_dir / "registry"
+    )
+    async with AsyncExitStack() as stack:
+        # Entered first: logging, and tracing on every server started inside.
+        await stack.enter_async_context(telemetry(observe, "maas"))
+        registry = await stack.enter_async_context(run_registry(registry_settings))
+        worker = worker.model_copy(
+            update={
+                "registry_address": f"{registry_settings.host}:{registry.port}",
+                "artifact_cache": up.data_dir / "worker-cache",
+            }
+        )
+        handle = await stack.enter_async_context(run_worker(worker))
+        models = [row.name for row in handle.models.index(ready_only=True)]
+        on_ready(Endpoints(worker.host, handle.port, registry.port, models))
         await stop.wait()
         log.info("shutting down")

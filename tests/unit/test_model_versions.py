@@ -87,7 +87,9 @@ def repository(tmp_path: Path, artifact: Path) -> Path:
 async def models(
     backend: GatedBackend, repository: Path, tmp_path: Path
 ) -> AsyncIterator[ModelManager]:
-    async def schedulers(spec: ModelSpec, model: LoadedModel, stats: ModelStats) -> Scheduler:
+    async def schedulers(
+        spec: ModelSpec, version: int, model: LoadedModel, stats: ModelStats
+    ) -> Scheduler:
         # Threads, so that a gated run never blocks the event loop.
         return make_scheduler(spec, model, stats, default_max_queue_size=64, inline=False)
 

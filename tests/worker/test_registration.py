@@ -33,11 +33,12 @@ META = {
 SERVE = """
 import asyncio
 from maas.discovery import DiscoverySettings
+from maas.telemetry import TelemetrySettings
 from maas.worker.serve import serve_worker
 from maas.worker.settings import WorkerSettings
 
 report = lambda handle: print(handle.port, flush=True)
-asyncio.run(serve_worker(WorkerSettings(), DiscoverySettings(), report))
+asyncio.run(serve_worker(WorkerSettings(), DiscoverySettings(), TelemetrySettings(), report))
 """
 
 

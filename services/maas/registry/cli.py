@@ -6,7 +6,6 @@ The commands go through `maas_client.registry`, as any program would.
 from __future__ import annotations
 
 import asyncio
-import logging
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from rich.table import Table
 
 from maas.registry.app import run_registry
 from maas.registry.settings import RegistrySettings
+from maas.telemetry import TelemetrySettings, telemetry
 from maas_client.registry import LATEST, TRANSFORMS, DigestMismatchError, Ref, RegistryClient
 from maas_proto.maas.registry.v1 import registry_pb2 as pb
 
@@ -346,22 +346,21 @@ def serve(
     data_dir: Annotated[
         Path | None, typer.Option(help="Database and blobs (default: maas-data/registry).")
     ] = None,
-    log_level: Annotated[str, typer.Option(help="Python logging level.")] = "INFO",
+    log_level: Annotated[
+        str | None, typer.Option(help="[MAAS_TELEMETRY_LOG_LEVEL or INFO]")
+    ] = None,
 ) -> None:
     """Run the model registry on its own."""
-    logging.basicConfig(
-        level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
     settings = RegistrySettings(**_given(host=host, port=port, data_dir=data_dir))
-    asyncio.run(_serve(settings))
+    asyncio.run(_serve(settings, TelemetrySettings(**_given(log_level=log_level))))
 
 
-async def _serve(settings: RegistrySettings) -> None:
+async def _serve(settings: RegistrySettings, observe: TelemetrySettings) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with run_registry(settings) as handle:
+    async with telemetry(observe, "maas-registry"), run_registry(settings) as handle:
         # One plain line that scripts (and the crash tests) wait for.
         print(f"registry serving on {settings.host}:{handle.port}", flush=True)
         await stop.wait()

@@ -21,6 +21,7 @@ from pathlib import Path
 from maas.discovery import Discovery, ServiceInstance, registration
 from maas.discovery.base import WORKER_SERVICE
 from maas.errors import InvalidInput, MaasError, NotFound
+from maas.telemetry.metrics import model_metrics
 from maas.transport.server import GrpcServer, ServiceBinding, start_server
 from maas.worker import repository
 from maas.worker.artifacts import open_artifacts
@@ -101,13 +102,20 @@ async def run_worker(
         if source is None:
             source = DirectorySource(settings.model_repository, backend, scratch)
 
-        async def schedulers(spec: ModelSpec, model: LoadedModel, stats: ModelStats) -> Scheduler:
+        async def schedulers(
+            spec: ModelSpec, version: int, model: LoadedModel, stats: ModelStats
+        ) -> Scheduler:
             latency_us = await asyncio.to_thread(_median_latency_us, spec, model)
             inline = latency_us < settings.inline_threshold_us
             mode = "inline" if inline else "in threads"
             log.info("%s: warm run %.0f us, executing %s", spec.name, latency_us, mode)
             return make_scheduler(
-                spec, model, stats, default_max_queue_size=settings.max_queue_size, inline=inline
+                spec,
+                model,
+                stats,
+                default_max_queue_size=settings.max_queue_size,
+                inline=inline,
+                metrics=model_metrics(spec.name, version),
             )
 
         models = ModelManager(source, backend, schedulers)

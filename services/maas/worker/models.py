@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from maas.errors import InvalidInput, MaasError, NotFound, Unavailable
+from maas.telemetry import metrics, tracing
 from maas.worker.backends.base import Backend, LoadedModel
 from maas.worker.scheduling import Scheduler
 from maas.worker.spec import ModelSpec
@@ -55,7 +56,8 @@ class ModelSource(Protocol):
         ...
 
 
-SchedulerFactory = Callable[[ModelSpec, LoadedModel, ModelStats], Awaitable[Scheduler]]
+# Builds the request scheduler of (spec, version number) over a loaded model.
+SchedulerFactory = Callable[[ModelSpec, int, LoadedModel, ModelStats], Awaitable[Scheduler]]
 
 
 class ModelState(StrEnum):
@@ -248,25 +250,26 @@ class ModelManager:
             await self.unload(name)
 
     async def _load_versions(self, definition: ModelDefinition) -> dict[int, ServedVersion]:
+        spec = definition.spec
         loaded: dict[int, ServedVersion] = {}
         try:
             for number, artifact in sorted(definition.versions.items()):
-                started = time.monotonic()
-                model = await asyncio.to_thread(self._backend.load, definition.spec, artifact)
-                stats = ModelStats()
-                try:
-                    scheduler = await self._schedulers(definition.spec, model, stats)
-                except BaseException:
-                    await asyncio.to_thread(model.unload)
-                    raise
-                loaded[number] = ServedVersion(number, definition.spec, model, scheduler, stats)
-                log.info(
-                    "loaded %s version %d in %.3fs",
-                    definition.spec.name,
-                    number,
-                    time.monotonic() - started,
-                )
+                attributes = {"maas.model.name": spec.name, "maas.model.version": number}
+                with tracing.span("model.load", attributes):
+                    started = time.monotonic()
+                    model = await asyncio.to_thread(self._backend.load, spec, artifact)
+                    stats = ModelStats()
+                    try:
+                        scheduler = await self._schedulers(spec, number, model, stats)
+                    except BaseException:
+                        await asyncio.to_thread(model.unload)
+                        raise
+                seconds = time.monotonic() - started
+                loaded[number] = ServedVersion(number, spec, model, scheduler, stats)
+                metrics.record_load(spec.name, number, model.memory_bytes, seconds)
+                log.info("loaded %s version %d in %.3fs", spec.name, number, seconds)
         except BaseException:
+            metrics.record_load_failure(spec.name)
             await self._retire(list(loaded.values()))
             raise
         return loaded
@@ -274,8 +277,21 @@ class ModelManager:
     @staticmethod
     async def _retire(versions: list[ServedVersion]) -> None:
         for served in versions:
+            started = time.monotonic()
             await served.scheduler.close()
-            await asyncio.to_thread(served.model.unload)
+            ok = True
+            try:
+                await asyncio.to_thread(served.model.unload)
+            except Exception:
+                ok = False
+                log.exception("unloading %s version %d failed", served.spec.name, served.version)
+            metrics.record_unload(
+                served.spec.name,
+                served.version,
+                served.model.memory_bytes,
+                time.monotonic() - started,
+                ok=ok,
+            )
 
 
 def parse_version(text: str) -> int | None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import AsyncExitStack
 
 from maas.discovery import DiscoverySettings, open_discovery
+from maas.telemetry import TelemetrySettings, telemetry
 from maas.worker.app import WorkerHandle, run_worker
 from maas.worker.settings import WorkerSettings
 
@@ -18,6 +19,7 @@ log = logging.getLogger(__name__)
 async def serve_worker(
     settings: WorkerSettings,
     discovery: DiscoverySettings,
+    observe: TelemetrySettings,
     on_ready: Callable[[WorkerHandle], None] | None = None,
 ) -> None:
     """Run a worker until SIGINT or SIGTERM, then shut it down gracefully.
@@ -32,6 +34,8 @@ async def serve_worker(
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     async with AsyncExitStack() as stack:
+        # Entered first: logging, and tracing on every server started inside.
+        await stack.enter_async_context(telemetry(observe, "maas-worker"))
         found = None
         if discovery.address is not None:
             coordination = await stack.enter_async_context(open_discovery(discovery))

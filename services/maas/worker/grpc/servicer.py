@@ -6,12 +6,14 @@ Shared memory, trace and log settings answer UNIMPLEMENTED with the reason.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Final
 
 import maas
 from maas.errors import Unavailable, Unsupported
+from maas.telemetry import tracing
 from maas.transport.errors import message_of, status_of
 from maas.transport.oip import Context, UnsupportedExtensions
 from maas.worker.config_codec import config_from_spec
@@ -179,7 +181,13 @@ class InferenceServicer(UnsupportedExtensions, pb_grpc.GRPCInferenceServiceServi
     async def _infer_one(self, message: pb.ModelInferRequest) -> pb.ModelInferResponse:
         self._readiness.check()
         result = await self._inference.infer(converters.infer_request(message))
-        return converters.infer_response(result)
+        parent = tracing.recording_span()
+        if parent is None:
+            return converters.infer_response(result)
+        started = time.time_ns()
+        response = converters.infer_response(result)
+        tracing.record_span("encode", parent, started, time.time_ns())
+        return response
 
 
 def _single_repository(name: str) -> None:
