@@ -15,7 +15,7 @@ import asyncio
 import hashlib
 import os
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
@@ -329,8 +329,16 @@ class RegistryClient:
 class AsyncRegistryClient:
     """asyncio client, the same calls as `RegistryClient`; file work runs in threads."""
 
-    def __init__(self, target: str, *, timeout_s: float = 60.0) -> None:
-        self._channel = aio.insecure_channel(target, options=channel_options())
+    def __init__(
+        self,
+        target: str,
+        *,
+        timeout_s: float = 60.0,
+        interceptors: Sequence[aio.ClientInterceptor] = (),
+    ) -> None:
+        self._channel = aio.insecure_channel(
+            target, options=channel_options(), interceptors=interceptors
+        )
         self._stub = pb_grpc.RegistryServiceStub(self._channel)
         self._timeout = timeout_s
 

@@ -41,6 +41,7 @@ from typing import Final, Protocol
 from grpc import StatusCode, aio
 
 from maas.errors import FailedPrecondition, InvalidInput, NotFound, Unavailable
+from maas.telemetry import tracing
 from maas_client.registry import AsyncRegistryClient, DigestMismatchError, digest
 
 log = logging.getLogger(__name__)
@@ -219,7 +220,10 @@ async def open_artifacts(registry_address: str | None, cache: Path) -> AsyncIter
     incoming = cache / _INCOMING
     await asyncio.to_thread(incoming.mkdir, parents=True, exist_ok=True)
     await asyncio.to_thread(_sweep, incoming)
-    async with AsyncRegistryClient(registry_address) as client:
+    # Traced like every outbound call, so a load shows its download in the trace.
+    async with AsyncRegistryClient(
+        registry_address, interceptors=tracing.client_interceptors()
+    ) as client:
         artifacts = ArtifactCache(cache, RegistryArtifacts(client, registry_address))
         try:
             yield artifacts

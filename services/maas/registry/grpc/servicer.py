@@ -6,13 +6,22 @@ into status codes.
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from typing import Any, Final
 
 from grpc import aio
 
+from maas.registry.domain import Version
 from maas.registry.grpc import converters as c
 from maas.registry.service import RegistryService
+from maas.telemetry import tracing
+from maas.telemetry.metrics import (
+    REGISTRY_DOWNLOAD_BYTES,
+    REGISTRY_DOWNLOADS,
+    REGISTRY_UPLOAD_BYTES,
+    REGISTRY_UPLOADS,
+)
 from maas_proto.maas.registry.v1 import registry_pb2 as pb
 from maas_proto.maas.registry.v1 import registry_pb2_grpc as pb_grpc
 
@@ -68,7 +77,15 @@ class RegistryServicer(pb_grpc.RegistryServiceServicer):
         self, request_iterator: AsyncIterator[pb.UploadVersionRequest], context: Context
     ) -> pb.UploadVersionResponse:
         header, chunks = await c.upload_to_domain(request_iterator)
-        version = await self._service.upload_version(header, chunks)
+        with tracing.span("registry.upload", {"maas.model.name": header.model}) as span:
+            try:
+                version = await self._service.upload_version(header, chunks)
+            except BaseException:
+                REGISTRY_UPLOADS.labels("failure").inc()
+                raise
+            REGISTRY_UPLOADS.labels("success").inc()
+            REGISTRY_UPLOAD_BYTES.inc(version.size_bytes)
+            span.set_attributes(_artifact_attributes(version))
         return pb.UploadVersionResponse(version=c.version_to_pb(version))
 
     async def GetVersion(
@@ -97,9 +114,26 @@ class RegistryServicer(pb_grpc.RegistryServiceServicer):
         self, request: pb.DownloadVersionRequest, context: Context
     ) -> AsyncIterator[pb.DownloadVersionResponse]:
         version, chunks = await self._service.download(c.ref_to_domain(request.ref), request.offset)
-        yield pb.DownloadVersionResponse(version=c.version_to_pb(version))
-        async for chunk in chunks:
-            yield pb.DownloadVersionResponse(chunk=chunk)
+        # Not made current: the span lives across the generator's yields.
+        parent = tracing.recording_span()
+        span = (
+            None
+            if parent is None
+            else tracing.start_child("registry.download", parent, time.time_ns())
+        )
+        sent, outcome = 0, "failure"
+        try:
+            yield pb.DownloadVersionResponse(version=c.version_to_pb(version))
+            async for chunk in chunks:
+                sent += len(chunk)
+                yield pb.DownloadVersionResponse(chunk=chunk)
+            outcome = "success"
+        finally:
+            REGISTRY_DOWNLOADS.labels(outcome).inc()
+            REGISTRY_DOWNLOAD_BYTES.inc(sent)
+            if span is not None:
+                span.set_attributes({**_artifact_attributes(version), "maas.artifact.bytes": sent})
+                span.end()
 
     async def SetAlias(self, request: pb.SetAliasRequest, context: Context) -> pb.SetAliasResponse:
         previous = await self._service.set_alias(request.model, request.alias, request.version)
@@ -136,3 +170,12 @@ class RegistryServicer(pb_grpc.RegistryServiceServicer):
         after = request.after_revision if request.HasField("after_revision") else None
         async for event in self._service.watch(after):
             yield pb.WatchResponse(event=c.event_to_pb(event))
+
+
+def _artifact_attributes(version: Version) -> dict[str, str | int]:
+    return {
+        "maas.model.name": version.model,
+        "maas.model.version": version.number,
+        "maas.artifact.bytes": version.size_bytes,
+        "maas.artifact.sha256": version.sha256,
+    }
