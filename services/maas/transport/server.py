@@ -62,7 +62,7 @@ async def start_server(
     host: str = "127.0.0.1",
     port: int = 0,
     max_message_bytes: int = MAX_MESSAGE_BYTES,
-    extra_interceptors: Sequence[aio.ServerInterceptor] = (),
+    extra_options: Sequence[tuple[str, int | str]] = (),
 ) -> GrpcServer:
     """Start a server for `services` on host:port (0 picks a free port).
 
@@ -72,12 +72,13 @@ async def start_server(
     chose.
     """
     server = aio.server(
-        interceptors=[*server_interceptors(), ErrorMappingInterceptor(), *extra_interceptors],
+        interceptors=[*server_interceptors(), ErrorMappingInterceptor()],
         options=[
             ("grpc.max_receive_message_length", max_message_bytes),
             ("grpc.max_send_message_length", max_message_bytes),
             # Several processes on one host (tests, a laptop fleet) must never share a port.
             ("grpc.so_reuseport", 0),
+            *extra_options,
         ],
     )
     for service in services:
