@@ -1,0 +1,1 @@
+"""The scheduler: deployments, placement, reconciliation and the inference gateway."""

@@ -1,0 +1,1 @@
+"""The scheduler API over gRPC: converters and the servicer."""
