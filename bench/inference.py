@@ -197,6 +197,8 @@ def main() -> None:
             str(work / "data"),
             "--registry-port",
             "0",
+            "--scheduler-port",
+            "0",
             "--log-level",
             "WARNING",
         ]

@@ -160,7 +160,14 @@ def main() -> None:
         repo = work / "models"
         write_demo_repository(repo)
         worker = [python, "-m", "maas", "up", "--model-repository", str(repo)]
-        worker += ["--data-dir", str(work / "data"), "--registry-port", "0"]
+        worker += [
+            "--data-dir",
+            str(work / "data"),
+            "--registry-port",
+            "0",
+            "--scheduler-port",
+            "0",
+        ]
         worker += ["--log-level", "WARNING", "--grpc-port"]
         for ratio in RATIOS:
             cases.append(("worker", _label(ratio), worker, _env(ratio, sink)))

@@ -12,6 +12,9 @@ from rich.console import Console
 from maas.discovery import DiscoverySettings
 from maas.registry.cli import models_app
 from maas.registry.cli import serve as serve_registry
+from maas.scheduler.app import SchedulerHandle
+from maas.scheduler.serve import serve_scheduler
+from maas.scheduler.settings import SchedulerSettings
 from maas.telemetry import TelemetrySettings
 from maas.up import Endpoints, UpSettings, serve
 from maas.worker.serve import serve_worker
@@ -50,6 +53,9 @@ def up(
     registry_port: Annotated[
         int | None, typer.Option("--registry-port", help="Registry gRPC port [50052].")
     ] = None,
+    scheduler_port: Annotated[
+        int | None, typer.Option("--scheduler-port", help="Scheduler gRPC port [50051].")
+    ] = None,
     log_level: LogLevel = None,
 ) -> None:
     """Run everything in one process; without --model-repository, serve demo models."""
@@ -57,7 +63,9 @@ def up(
     worker = WorkerSettings(
         **_given(model_repository=model_repository, grpc_port=grpc_port, host=host)
     )
-    settings = UpSettings(**_given(data_dir=data_dir, registry_port=registry_port))
+    settings = UpSettings(
+        **_given(data_dir=data_dir, registry_port=registry_port, scheduler_port=scheduler_port)
+    )
 
     def ready(endpoints: Endpoints) -> None:
         address = f"{endpoints.host}:{endpoints.inference_port}"
@@ -65,6 +73,7 @@ def up(
         console.print(f"[bold green]maas is serving on {address}[/] (Ctrl-C to stop)")
         console.print(f"models: {', '.join(endpoints.models) or '(none)'}")
         console.print(f"registry: {endpoints.host}:{endpoints.registry_port}")
+        console.print(f"scheduler: {endpoints.host}:{endpoints.scheduler_port}")
         console.print("try:")
         console.print(f"  grpcurl -plaintext {address} list")
         console.print(
@@ -118,6 +127,48 @@ def worker_command(
     discovery = DiscoverySettings(**_given(address=consul))
     observe = TelemetrySettings(**_given(log_level=log_level))
     asyncio.run(serve_worker(settings, discovery, observe))
+
+
+@app.command("scheduler")
+def scheduler_command(
+    host: Annotated[str | None, typer.Option("--host", help="Bind address [127.0.0.1].")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="gRPC port [50051].")] = None,
+    advertise_host: Annotated[
+        str | None, typer.Option("--advertise-host", help="Host others reach it at.")
+    ] = None,
+    instance_id: Annotated[
+        str | None, typer.Option("--instance-id", help="Id in discovery and leader election.")
+    ] = None,
+    state_path: Annotated[
+        Path | None, typer.Option("--state-path", help="SQLite desired state [Consul KV].")
+    ] = None,
+    registry: Annotated[
+        str | None, typer.Option("--registry", help="Registry host:port [found in Consul].")
+    ] = None,
+    consul: Annotated[
+        str | None, typer.Option("--consul", help="Consul agent host:port [MAAS_CONSUL_ADDRESS].")
+    ] = None,
+    log_level: LogLevel = None,
+) -> None:
+    """Run a scheduler alone: deployments API, leader-elected placement, and the gateway."""
+    settings = SchedulerSettings(
+        **_given(
+            host=host,
+            port=port,
+            advertise_host=advertise_host,
+            instance_id=instance_id,
+            state_path=state_path,
+            registry_address=registry,
+        )
+    )
+    discovery = DiscoverySettings(**_given(address=consul))
+    observe = TelemetrySettings(**_given(log_level=log_level))
+
+    def ready(handle: SchedulerHandle) -> None:
+        # One plain line that scripts wait for.
+        print(f"scheduler serving on {settings.host}:{handle.port}", flush=True)
+
+    asyncio.run(serve_scheduler(settings, discovery, observe, ready))
 
 
 app.command("registry")(serve_registry)

@@ -145,7 +145,8 @@ class Cluster:
         port = free_port()
         command = [sys.executable, "-m", "maas.registry", "--port", str(port)]
         command += ["--data-dir", str(self.workdir / "registry"), "--log-level", "WARNING"]
-        service = self.spawn("registry", command, dict(os.environ), port)
+        # Registered in Consul, where the schedulers find it.
+        service = self.spawn("registry", command, self.environment(), port)
         self.others.append(service)
         self.registry = service.address
         return service
@@ -175,7 +176,7 @@ class Cluster:
             MAAS_SCHEDULER_SHUTDOWN_GRACE_S="2",
         )
         command = [sys.executable, "-m", "maas.scheduler", "--port", str(port)]
-        command += ["--registry", self.registry, "--instance-id", name]
+        command += ["--instance-id", name]
         service = self.spawn(name, command, env, port)
         self.schedulers.append(service)
         return service

@@ -114,7 +114,14 @@ def all_in_one(
     address = f"127.0.0.1:{port}"
     log = workdir / f"maas-up-{port}.log"
     args = ["maas", "up", "--model-repository", str(repository), "--grpc-port", str(port)]
-    args += ["--data-dir", str(workdir / f"data-{port}"), "--registry-port", "0"]
+    args += [
+        "--data-dir",
+        str(workdir / f"data-{port}"),
+        "--registry-port",
+        "0",
+        "--scheduler-port",
+        "0",
+    ]
     with run_process(args, env, address, log):
         yield Service(address, f"http://127.0.0.1:{metrics_port}/metrics", log)
 

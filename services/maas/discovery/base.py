@@ -39,11 +39,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import socket
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Protocol
+from typing import Final, Protocol
 
 from maas.errors import InvalidInput, Unavailable
 
@@ -218,3 +219,14 @@ async def registration(discovery: Discovery, instance: ServiceInstance) -> Async
             # Shutting down must not fail for it: the backend drops the instance anyway
             # once its health check has been critical for long enough.
             log.warning("could not deregister %s: %s", instance.id, exc)
+
+
+_WILDCARD_HOSTS: Final = frozenset({"", "0.0.0.0", "::", "[::]"})
+
+
+def advertised_host(bind_host: str, advertise_host: str | None = None) -> str:
+    """The host other processes reach a service at: `advertise_host` when given, else
+    the bind address, or this machine's name when that is a wildcard."""
+    if advertise_host:
+        return advertise_host
+    return socket.gethostname() if bind_host in _WILDCARD_HOSTS else bind_host

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AsyncExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Final
@@ -25,6 +25,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
+import maas
+from maas.discovery import DiscoverySettings, open_discovery
+from maas.discovery.base import (
+    REGISTRY_SERVICE,
+    ServiceInstance,
+    advertised_host,
+    registration,
+)
 from maas.registry.app import run_registry
 from maas.registry.settings import RegistrySettings
 from maas.telemetry import TelemetrySettings, telemetry
@@ -346,21 +354,49 @@ def serve(
     data_dir: Annotated[
         Path | None, typer.Option(help="Database and blobs (default: maas-data/registry).")
     ] = None,
+    advertise_host: Annotated[
+        str | None, typer.Option(help="Host others reach this registry at.")
+    ] = None,
+    consul: Annotated[
+        str | None,
+        typer.Option(help="Consul agent host:port to register in [MAAS_CONSUL_ADDRESS]."),
+    ] = None,
     log_level: Annotated[
         str | None, typer.Option(help="[MAAS_TELEMETRY_LOG_LEVEL or INFO]")
     ] = None,
 ) -> None:
-    """Run the model registry on its own."""
+    """Run the model registry on its own (registered in Consul when given an address)."""
     settings = RegistrySettings(**_given(host=host, port=port, data_dir=data_dir))
-    asyncio.run(_serve(settings, TelemetrySettings(**_given(log_level=log_level))))
+    discovery = DiscoverySettings(**_given(address=consul))
+    observe = TelemetrySettings(**_given(log_level=log_level))
+    asyncio.run(_serve(settings, discovery, observe, advertise_host))
 
 
-async def _serve(settings: RegistrySettings, observe: TelemetrySettings) -> None:
+async def _serve(
+    settings: RegistrySettings,
+    discovery: DiscoverySettings,
+    observe: TelemetrySettings,
+    advertise_host: str | None,
+) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with telemetry(observe, "maas-registry"), run_registry(settings) as handle:
+    async with AsyncExitStack() as stack:
+        await stack.enter_async_context(telemetry(observe, "maas-registry"))
+        handle = await stack.enter_async_context(run_registry(settings))
+        if discovery.address is not None:
+            # Entered after the server: deregistered before it stops, on the way out.
+            coordination = await stack.enter_async_context(open_discovery(discovery))
+            host = advertised_host(settings.host, advertise_host)
+            instance = ServiceInstance(
+                id=f"{REGISTRY_SERVICE}-{host}-{handle.port}",
+                service=REGISTRY_SERVICE,
+                host=host,
+                port=handle.port,
+                meta={"maas_version": maas.__version__},
+            )
+            await stack.enter_async_context(registration(coordination.discovery, instance))
         # One plain line that scripts (and the crash tests) wait for.
         print(f"registry serving on {settings.host}:{handle.port}", flush=True)
         await stop.wait()

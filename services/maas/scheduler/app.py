@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from maas.discovery import Coordination, Leadership, ServiceInstance, registration
-from maas.discovery.base import SCHEDULER_SERVICE
+from maas.discovery.base import SCHEDULER_SERVICE, advertised_host
 from maas.gateway.app import gateway_service
 from maas.scheduler.grpc.servicer import SERVICE_NAME, SchedulerServicer
 from maas.scheduler.monitor import WorkerMonitor
@@ -35,7 +35,6 @@ from maas_proto.maas.scheduler.v1 import scheduler_pb2_grpc as pb_grpc
 
 log = logging.getLogger(__name__)
 
-_WILDCARD_HOSTS: Final = frozenset({"", "0.0.0.0", "::", "[::]"})
 # A term whose reconciler failed unexpectedly starts over after this long.
 _RESTART_DELAY_S: Final = 1.0
 
@@ -104,7 +103,7 @@ async def run_scheduler(
         instance = ServiceInstance(
             settings.instance_id or f"{SCHEDULER_SERVICE}-{socket.gethostname()}-{server.port}",
             SCHEDULER_SERVICE,
-            _advertised_host(settings),
+            advertised_host(settings.host, settings.advertise_host),
             server.port,
         )
         await stack.enter_async_context(registration(coordination.discovery, instance))
@@ -179,9 +178,3 @@ class _Background:
 def _report(task: asyncio.Task[None]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("%s stopped", task.get_name(), exc_info=task.exception())
-
-
-def _advertised_host(settings: SchedulerSettings) -> str:
-    if settings.advertise_host:
-        return settings.advertise_host
-    return socket.gethostname() if settings.host in _WILDCARD_HOSTS else settings.host

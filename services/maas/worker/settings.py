@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 from typing import Final
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from maas.discovery.base import advertised_host
 from maas.transport.server import MAX_MESSAGE_BYTES
 
 DEFAULT_MEMORY_FRACTION: Final = 0.7
@@ -17,7 +17,6 @@ DEFAULT_MEMORY_FRACTION: Final = 0.7
 rest is headroom for what a model's `memory_bytes` leaves out (ONNX Runtime's arenas,
 request and response tensors) and for the process itself."""
 
-_WILDCARD_HOSTS: Final = frozenset({"", "0.0.0.0", "::", "[::]"})
 _CGROUP_MEMORY_MAX: Final = Path("/sys/fs/cgroup/memory.max")
 
 
@@ -79,6 +78,4 @@ class WorkerSettings(BaseSettings):
     @property
     def advertised_host(self) -> str:
         """The host registered in discovery (see `advertise_host`)."""
-        if self.advertise_host:
-            return self.advertise_host
-        return socket.gethostname() if self.host in _WILDCARD_HOSTS else self.host
+        return advertised_host(self.host, self.advertise_host)
