@@ -91,7 +91,7 @@ def read_response(response: pb.ModelInferResponse) -> dict[str, np.ndarray]:
 
 
 @contextmanager
-def _traced(method: str) -> Iterator[tuple[tuple[str, str], ...]]:
+def traced(method: str) -> Iterator[tuple[tuple[str, str], ...]]:
     """A CLIENT span for one call (a no-op one without a tracer provider), current
     inside the block; yields the call metadata carrying the trace context."""
     with _tracer.start_as_current_span(
@@ -137,18 +137,18 @@ class InferenceClient:
         request_id: str = "",
     ) -> dict[str, np.ndarray]:
         request = build_request(model, inputs, outputs, version, request_id)
-        with _traced("ModelInfer") as metadata:
+        with traced("ModelInfer") as metadata:
             response = self._stub.ModelInfer(request, timeout=self._timeout, metadata=metadata)
         return read_response(response)
 
     def model(self, name: str, version: str = "") -> ModelInfo:
         request = pb.ModelMetadataRequest(name=name, version=version)
-        with _traced("ModelMetadata") as metadata:
+        with traced("ModelMetadata") as metadata:
             response = self._stub.ModelMetadata(request, timeout=self._timeout, metadata=metadata)
         return _model_info(response)
 
     def ready(self) -> bool:
-        with _traced("ServerReady") as metadata:
+        with traced("ServerReady") as metadata:
             reply = self._stub.ServerReady(
                 pb.ServerReadyRequest(), timeout=self._timeout, metadata=metadata
             )
@@ -184,7 +184,7 @@ class AsyncInferenceClient:
         request_id: str = "",
     ) -> dict[str, np.ndarray]:
         request = build_request(model, inputs, outputs, version, request_id)
-        with _traced("ModelInfer") as metadata:
+        with traced("ModelInfer") as metadata:
             response = await self._stub.ModelInfer(
                 request, timeout=self._timeout, metadata=metadata
             )
@@ -192,14 +192,14 @@ class AsyncInferenceClient:
 
     async def model(self, name: str, version: str = "") -> ModelInfo:
         request = pb.ModelMetadataRequest(name=name, version=version)
-        with _traced("ModelMetadata") as metadata:
+        with traced("ModelMetadata") as metadata:
             response = await self._stub.ModelMetadata(
                 request, timeout=self._timeout, metadata=metadata
             )
         return _model_info(response)
 
     async def ready(self) -> bool:
-        with _traced("ServerReady") as metadata:
+        with traced("ServerReady") as metadata:
             reply = await self._stub.ServerReady(
                 pb.ServerReadyRequest(), timeout=self._timeout, metadata=metadata
             )

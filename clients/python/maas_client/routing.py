@@ -29,7 +29,7 @@ from maas.gateway.service import INFER, Gateway, UpstreamError, Upstreams
 from maas.scheduler.grpc.converters import routing_table_to_domain
 from maas.transport.errors import status_of
 from maas.transport.server import MAX_MESSAGE_BYTES
-from maas_client.inference import _traced, build_request, read_response
+from maas_client.inference import build_request, read_response, traced
 from maas_proto import grpc_service_pb2 as pb
 from maas_proto.maas.scheduler.v1 import scheduler_pb2 as scheduler_pb
 from maas_proto.maas.scheduler.v1 import scheduler_pb2_grpc as scheduler_grpc
@@ -93,7 +93,7 @@ class RoutingClient:
         deadline = None if self._timeout is None else time.monotonic() + self._timeout
         try:
             # The same CLIENT span and trace context as `AsyncInferenceClient.infer`.
-            with _traced("ModelInfer") as metadata:
+            with traced("ModelInfer") as metadata:
                 response = await self._gateway.forward(INFER, request, deadline, metadata)
         except UpstreamError as error:
             raise RoutingError(error.code, error.details) from None

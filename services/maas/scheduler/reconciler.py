@@ -15,6 +15,7 @@ import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator, Coroutine, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -28,6 +29,7 @@ from maas.scheduler.routes import replica_id
 from maas.scheduler.settings import SchedulerSettings
 from maas.scheduler.store import DesiredStateStore
 from maas.scheduler.workers import WorkerCallFailed, WorkerClient
+from maas.telemetry import tracing
 
 log = logging.getLogger(__name__)
 
@@ -131,16 +133,21 @@ class Reconciler:
         decision = plan_next(
             state, resolutions, self._monitor.views, progress, time.time(), self._policy
         )
-        await self._record(state, decision.plans)
-        # Recorded in the plans: these outcomes are not news any more.
-        self._loaded -= progress.loaded
-        self._unloaded -= progress.unloaded
-        for key in progress.failed:
-            self._failed.pop(key, None)
-        for load in decision.loads:
-            self._start(load.key, self._load(load))
-        for unload in decision.unloads:
-            self._start(unload.key, self._unload(unload))
+        # Only passes that act get a span (the periodic ones that change nothing would
+        # drown the traces); the load and unload calls started here are its children.
+        acting = bool(decision.loads or decision.unloads)
+        attributes = {"maas.loads": len(decision.loads), "maas.unloads": len(decision.unloads)}
+        with tracing.span("placement", attributes) if acting else nullcontext():
+            await self._record(state, decision.plans)
+            # Recorded in the plans: these outcomes are not news any more.
+            self._loaded -= progress.loaded
+            self._unloaded -= progress.unloaded
+            for key in progress.failed:
+                self._failed.pop(key, None)
+            for load in decision.loads:
+                self._start(load.key, self._load(load))
+            for unload in decision.unloads:
+                self._start(unload.key, self._unload(unload))
 
     async def _record(self, state: StateSnapshot, plans: Mapping[str, Plan | None]) -> None:
         """Write the plans that changed, before any call acts on them."""

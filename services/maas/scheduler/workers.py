@@ -12,6 +12,7 @@ from grpc import aio
 from maas.scheduler.domain import WorkerReplica, WorkerStatus
 from maas.scheduler.grpc import converters
 from maas.scheduler.planner import Load
+from maas.telemetry import tracing
 from maas.transport.server import channel_options
 from maas_proto.maas.worker.v1 import worker_pb2 as pb
 from maas_proto.maas.worker.v1 import worker_pb2_grpc as pb_grpc
@@ -53,18 +54,25 @@ class GrpcWorkerClient:
 
     async def load(self, address: str, load: Load) -> WorkerReplica:
         request = converters.load_to_pb(load)
-        try:
-            response = await self._stub(address).LoadReplica(request, timeout=self._load_timeout_s)
-        except aio.AioRpcError as exc:
-            raise _failed(exc) from None
+        attributes = _replica_attributes(address, load.name, load.artifact.version)
+        with tracing.span("replica.load", attributes) as span:
+            try:
+                response = await self._stub(address).LoadReplica(
+                    request, timeout=self._load_timeout_s, metadata=tracing.inject((), span)
+                )
+            except aio.AioRpcError as exc:
+                raise _failed(exc) from None
         return converters.worker_replica_to_domain(response.replica)
 
     async def unload(self, address: str, name: str, version: int) -> None:
         request = pb.UnloadReplicaRequest(served_name=name, served_version=version)
-        try:
-            await self._stub(address).UnloadReplica(request, timeout=self._unload_timeout_s)
-        except aio.AioRpcError as exc:
-            raise _failed(exc) from None
+        with tracing.span("replica.unload", _replica_attributes(address, name, version)) as span:
+            try:
+                await self._stub(address).UnloadReplica(
+                    request, timeout=self._unload_timeout_s, metadata=tracing.inject((), span)
+                )
+            except aio.AioRpcError as exc:
+                raise _failed(exc) from None
 
     async def status(self, address: str) -> WorkerStatus:
         try:
@@ -95,6 +103,11 @@ class GrpcWorkerClient:
             entry = (channel, pb_grpc.WorkerControlServiceStub(channel))
             self._stubs[address] = entry
         return entry[1]
+
+
+def _replica_attributes(address: str, name: str, version: int) -> dict[str, str | int]:
+    # Status polls stay untraced: they run every second and would drown the traces.
+    return {"maas.model.name": name, "maas.model.version": version, "maas.worker": address}
 
 
 def _failed(exc: aio.AioRpcError) -> WorkerCallFailed:
