@@ -13,6 +13,7 @@ from maas.discovery import DiscoverySettings
 from maas.registry.cli import models_app
 from maas.registry.cli import serve as serve_registry
 from maas.scheduler.app import SchedulerHandle
+from maas.scheduler.cli import deployments_app
 from maas.scheduler.serve import serve_scheduler
 from maas.scheduler.settings import SchedulerSettings
 from maas.telemetry import TelemetrySettings
@@ -173,3 +174,4 @@ def scheduler_command(
 
 app.command("registry")(serve_registry)
 app.add_typer(models_app, name="models", help="Manage models in the registry.")
+app.add_typer(deployments_app, name="deployments", help="Manage deployments on the scheduler.")
