@@ -35,9 +35,18 @@ def _given(**values: Any) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
+# Options several commands share.
 LogLevel = Annotated[
     str | None, typer.Option("--log-level", help="[MAAS_TELEMETRY_LOG_LEVEL or INFO]")
 ]
+Host = Annotated[str | None, typer.Option("--host", help="Bind address [127.0.0.1].")]
+AdvertiseHost = Annotated[
+    str | None, typer.Option("--advertise-host", help="Host other processes reach it at.")
+]
+ConsulAddress = Annotated[
+    str | None, typer.Option("--consul", help="Consul agent host:port [MAAS_CONSUL_ADDRESS].")
+]
+GrpcPort = Annotated[int | None, typer.Option("--grpc-port", help="gRPC port [8001].")]
 
 
 @app.command()
@@ -46,8 +55,8 @@ def up(
         Path | None,
         typer.Option("--model-repository", help="Serve this Triton-layout model directory."),
     ] = None,
-    grpc_port: Annotated[int | None, typer.Option("--grpc-port", help="gRPC port [8001].")] = None,
-    host: Annotated[str | None, typer.Option("--host", help="Bind address [127.0.0.1].")] = None,
+    grpc_port: GrpcPort = None,
+    host: Host = None,
     data_dir: Annotated[
         Path | None, typer.Option("--data-dir", help="State directory [~/.maas].")
     ] = None,
@@ -91,8 +100,8 @@ def up(
 
 @app.command("worker")
 def worker_command(
-    host: Annotated[str | None, typer.Option("--host", help="Bind address [127.0.0.1].")] = None,
-    grpc_port: Annotated[int | None, typer.Option("--grpc-port", help="gRPC port [8001].")] = None,
+    host: Host = None,
+    grpc_port: GrpcPort = None,
     model_repository: Annotated[
         Path | None, typer.Option("--model-repository", help="Also serve this directory.")
     ] = None,
@@ -105,12 +114,8 @@ def worker_command(
     memory_capacity: Annotated[
         int | None, typer.Option("--memory-capacity", help="Bytes of memory models may use.")
     ] = None,
-    advertise_host: Annotated[
-        str | None, typer.Option("--advertise-host", help="Host others reach this worker at.")
-    ] = None,
-    consul: Annotated[
-        str | None, typer.Option("--consul", help="Consul agent host:port [MAAS_CONSUL_ADDRESS].")
-    ] = None,
+    advertise_host: AdvertiseHost = None,
+    consul: ConsulAddress = None,
     log_level: LogLevel = None,
 ) -> None:
     """Run an inference worker alone, registered in Consul."""
@@ -132,11 +137,9 @@ def worker_command(
 
 @app.command("scheduler")
 def scheduler_command(
-    host: Annotated[str | None, typer.Option("--host", help="Bind address [127.0.0.1].")] = None,
+    host: Host = None,
     port: Annotated[int | None, typer.Option("--port", help="gRPC port [50051].")] = None,
-    advertise_host: Annotated[
-        str | None, typer.Option("--advertise-host", help="Host others reach it at.")
-    ] = None,
+    advertise_host: AdvertiseHost = None,
     instance_id: Annotated[
         str | None, typer.Option("--instance-id", help="Id in discovery and leader election.")
     ] = None,
@@ -146,9 +149,7 @@ def scheduler_command(
     registry: Annotated[
         str | None, typer.Option("--registry", help="Registry host:port [found in Consul].")
     ] = None,
-    consul: Annotated[
-        str | None, typer.Option("--consul", help="Consul agent host:port [MAAS_CONSUL_ADDRESS].")
-    ] = None,
+    consul: ConsulAddress = None,
     log_level: LogLevel = None,
 ) -> None:
     """Run a scheduler alone: deployments API, leader-elected placement, and the gateway."""

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Final
 
-import grpc
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -26,6 +25,7 @@ from rich.progress import (
 from rich.table import Table
 
 import maas
+from maas.cli_support import errors, user_errors
 from maas.discovery import DiscoverySettings, open_discovery
 from maas.discovery.base import (
     REGISTRY_SERVICE,
@@ -45,7 +45,6 @@ models_app = typer.Typer(
     no_args_is_help=True, help="Models in the registry: upload, alias, derive, download."
 )
 console = Console(soft_wrap=True)
-errors = Console(stderr=True, soft_wrap=True)
 
 Pairs = Annotated[
     list[str] | None,
@@ -66,18 +65,9 @@ def _connect(
 
 @contextmanager
 def _client(ctx: typer.Context) -> Iterator[RegistryClient]:
-    """A client for the command, turning the errors a user can act on into one line."""
-    try:
-        with RegistryClient(ctx.obj) as client:
-            yield client
-    except grpc.RpcError as exc:
-        code = exc.code().name if isinstance(exc, grpc.Call) else "ERROR"
-        details = exc.details() if isinstance(exc, grpc.Call) else str(exc)
-        errors.print(f"[red]error[/] {code}: {details}", highlight=False)
-        raise typer.Exit(1) from None
-    except (DigestMismatchError, ValueError, OSError) as exc:
-        errors.print(f"[red]error[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+    """A client for the command; errors a user can act on end it with one line."""
+    with user_errors(DigestMismatchError, ValueError, OSError), RegistryClient(ctx.obj) as client:
+        yield client
 
 
 def _pairs(values: list[str] | None) -> dict[str, str]:

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Final
 
-import grpc
 import typer
 from rich.console import Console
 from rich.filesize import decimal
 from rich.table import Column, Table
 
+from maas.cli_support import user_errors
 from maas_client.scheduler import SchedulerClient
 from maas_proto.maas.scheduler.v1 import scheduler_pb2 as pb
 
@@ -24,7 +24,6 @@ deployments_app = typer.Typer(
     no_args_is_help=True, help="Deployments on the scheduler: create, list, show, delete."
 )
 console = Console(soft_wrap=True)
-errors = Console(stderr=True, soft_wrap=True)
 
 
 @deployments_app.callback()
@@ -42,18 +41,9 @@ def _connect(
 
 @contextmanager
 def _client(ctx: typer.Context) -> Iterator[SchedulerClient]:
-    """A client for the command, turning the errors a user can act on into one line."""
-    try:
-        with SchedulerClient(ctx.obj) as client:
-            yield client
-    except grpc.RpcError as exc:
-        code = exc.code().name if isinstance(exc, grpc.Call) else "ERROR"
-        details = exc.details() if isinstance(exc, grpc.Call) else str(exc)
-        errors.print(f"[red]error[/] {code}: {details}", highlight=False)
-        raise typer.Exit(1) from None
-    except (TimeoutError, ValueError) as exc:
-        errors.print(f"[red]error[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
+    """A client for the command; errors a user can act on end it with one line."""
+    with user_errors(TimeoutError, ValueError), SchedulerClient(ctx.obj) as client:
+        yield client
 
 
 def _selector(spec: pb.DeploymentSpec) -> str:
