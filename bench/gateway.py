@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.inference import RESULTS, Load, _free_port, _wait_serving, ghz
+from bench.inference import RESULTS, Load, free_port, ghz, wait_serving, worker_command
 from maas.demo_models import write_demo_repository
 from maas_client.inference import build_request
 
@@ -49,36 +49,19 @@ def main() -> None:
             "identity_fp32", {"INPUT0": rng.standard_normal(64 * 2**20 // 4).astype(np.float32)}
         ).SerializeToString()
 
-        worker_port, gateway_port = _free_port(), _free_port()
+        worker_port, gateway_port = free_port(), free_port()
         worker, gateway = f"127.0.0.1:{worker_port}", f"127.0.0.1:{gateway_port}"
         python = sys.executable
-        worker_cmd = [
-            python,
-            "-m",
-            "maas",
-            "up",
-            "--model-repository",
-            str(repo),
-            "--grpc-port",
-            str(worker_port),
-            "--data-dir",
-            str(work / "data"),
-            "--registry-port",
-            "0",
-            "--scheduler-port",
-            "0",
-            "--log-level",
-            "WARNING",
-        ]
+        worker_cmd = worker_command(repo, worker_port, work / "data")
         gateway_cmd = [python, "-m", "maas.gateway", "--port", str(gateway_port), worker]
 
         # The floor: a Python gRPC server answering with the request bytes, no model.
-        echo_port = _free_port()
+        echo_port = free_port()
         echo = f"127.0.0.1:{echo_port}"
         with _serving([python, "-m", "bench.echo_server", str(echo_port)], None) as echo_pid:
-            before_echo = _cpu_s(echo_pid)
+            before_echo = cpu_seconds(echo_pid)
             echo_c64 = ghz(echo, mlp, concurrency=64, total=C64_TOTAL, workdir=work)
-            echo_cpu_us = (_cpu_s(echo_pid) - before_echo) / C64_TOTAL * 1e6
+            echo_cpu_us = (cpu_seconds(echo_pid) - before_echo) / C64_TOTAL * 1e6
 
         runs: dict[tuple[str, str], Load] = {}
         # CPU microseconds per request during the c64 runs: (target, process) -> us.
@@ -91,13 +74,13 @@ def main() -> None:
                 ("big", big, 1, 12),
             ):
                 for target, address in (("direct", worker), ("gateway", gateway)):
-                    before = {p: _cpu_s(pid) for p, pid in pids.items()}
+                    before = {p: cpu_seconds(pid) for p, pid in pids.items()}
                     runs[(name, target)] = ghz(
                         address, payload, concurrency=concurrency, total=total, workdir=work
                     )
                     if name == "c64":
                         for p, pid in pids.items():
-                            cpu_us[(target, p)] = (_cpu_s(pid) - before[p]) / total * 1e6
+                            cpu_us[(target, p)] = (cpu_seconds(pid) - before[p]) / total * 1e6
 
     c1_direct, c1_gateway = runs[("c1", "direct")], runs[("c1", "gateway")]
     c64_direct, c64_gateway = runs[("c64", "direct")], runs[("c64", "gateway")]
@@ -165,14 +148,14 @@ def _serving(command: list[str], address: str | None) -> Iterator[int]:
         if address is None:
             time.sleep(2)
         else:
-            _wait_serving(address)
+            wait_serving(address)
         yield process.pid
     finally:
         process.terminate()
         process.wait(30)
 
 
-def _cpu_s(pid: int) -> float:
+def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds a process has used, all its threads included."""
     # Fields after the parenthesised command name; utime and stime are fields 14 and 15.
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

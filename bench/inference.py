@@ -47,7 +47,7 @@ def _ghz() -> str:
     return found
 
 
-def _free_port() -> int:
+def free_port() -> int:
     import socket
 
     with socket.socket() as s:
@@ -99,7 +99,29 @@ def ghz(address: str, request: bytes, *, concurrency: int, total: int, workdir: 
     return Load(p50 / 1e6, report["rps"], errors)
 
 
-def _wait_serving(address: str, timeout: float = 120) -> None:
+def worker_command(repository: Path, port: int, data_dir: Path) -> list[str]:
+    """A `maas up` process serving `repository` on `port` (its other ports picked free)."""
+    return [
+        sys.executable,
+        "-m",
+        "maas",
+        "up",
+        "--model-repository",
+        str(repository),
+        "--grpc-port",
+        str(port),
+        "--data-dir",
+        str(data_dir),
+        "--registry-port",
+        "0",
+        "--scheduler-port",
+        "0",
+        "--log-level",
+        "WARNING",
+    ]
+
+
+def wait_serving(address: str, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     with grpc.insecure_channel(address) as channel:
         while time.monotonic() < deadline:
@@ -117,7 +139,7 @@ def _process(command: list[str], address: str, health: bool) -> Iterator[None]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         if health:
-            _wait_serving(address)
+            wait_serving(address)
         else:
             time.sleep(2)
         yield
@@ -126,7 +148,7 @@ def _process(command: list[str], address: str, health: bool) -> Iterator[None]:
         process.wait(30)
 
 
-def _inprocess_latency_ms(
+def inprocess_latency_ms(
     session: ort.InferenceSession, feeds: dict[str, np.ndarray], runs: int
 ) -> float:
     times = []
@@ -177,31 +199,14 @@ def main() -> None:
 
         mlp_session = ort.InferenceSession(str(repo / "mlp_classifier" / "1" / "model.onnx"))
         conv_session = ort.InferenceSession(str(repo / "resnet_lite" / "1" / "model.onnx"))
-        local_mlp_ms = _inprocess_latency_ms(mlp_session, mlp, 3000)
+        local_mlp_ms = inprocess_latency_ms(mlp_session, mlp, 3000)
         local_conv_ips = _inprocess_throughput(conv_session, conv, 4, 5.0)
 
-        echo_port, worker_port = _free_port(), _free_port()
+        echo_port, worker_port = free_port(), free_port()
         echo, worker = f"127.0.0.1:{echo_port}", f"127.0.0.1:{worker_port}"
         python = sys.executable
         echo_cmd = [python, "-m", "bench.echo_server", str(echo_port)]
-        worker_cmd = [
-            python,
-            "-m",
-            "maas",
-            "up",
-            "--model-repository",
-            str(repo),
-            "--grpc-port",
-            str(worker_port),
-            "--data-dir",
-            str(work / "data"),
-            "--registry-port",
-            "0",
-            "--scheduler-port",
-            "0",
-            "--log-level",
-            "WARNING",
-        ]
+        worker_cmd = worker_command(repo, worker_port, work / "data")
         python_version = sys.version.split()[0]
         env_note = f"{os.cpu_count()} cores, Python {python_version}, onnxruntime {ort.__version__}"
 

@@ -33,7 +33,7 @@ import grpc
 import numpy as np
 import onnxruntime as ort
 
-from bench.inference import RESULTS, _free_port, _inprocess_latency_ms, _wait_serving
+from bench.inference import RESULTS, free_port, inprocess_latency_ms, wait_serving
 from maas.demo_models import write_demo_repository
 from maas_client.inference import AsyncInferenceClient
 from maas_client.registry import RegistryClient
@@ -65,7 +65,7 @@ def main() -> None:
         artifact = work / "models" / "mlp_classifier" / "1" / "model.onnx"
         batch = np.random.default_rng(0).standard_normal((1, 64)).astype(np.float32)
         session = ort.InferenceSession(str(artifact))
-        reference_ms = _inprocess_latency_ms(session, {"INPUT0": batch}, LATENCY_CALLS)
+        reference_ms = inprocess_latency_ms(session, {"INPUT0": batch}, LATENCY_CALLS)
         worker, scheduler = _stack(stack, work, artifact)
         results = asyncio.run(_measure(worker, scheduler, batch))
     _report(results, reference_ms)
@@ -79,7 +79,7 @@ def _serving(command: list[str], port: int, env: dict[str, str]) -> Iterator[str
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        _wait_serving(address)
+        wait_serving(address)
         yield address
     finally:
         process.terminate()
@@ -92,7 +92,7 @@ def _stack(stack: ExitStack, work: Path, artifact: Path) -> tuple[str, str]:
     consul = stack.enter_context(ConsulAgent.start(work / "consul"))
     env = {**os.environ, "MAAS_CONSUL_ADDRESS": consul.address}
     python = sys.executable
-    ports = [_free_port() for _ in range(3)]
+    ports = [free_port() for _ in range(3)]
     registry_command = [python, "-m", "maas.registry", "--port", str(ports[0])]
     registry_command += ["--data-dir", str(work / "registry")]
     registry = stack.enter_context(_serving(registry_command, ports[0], env))

@@ -44,8 +44,8 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
 
-from bench.gateway import _cpu_s
-from bench.inference import RESULTS, Load, _free_port, _wait_serving, ghz
+from bench.gateway import cpu_seconds
+from bench.inference import RESULTS, Load, free_port, ghz, wait_serving
 from maas.demo_models import write_demo_repository
 from maas.telemetry.tracing import INSTRUMENTATION, TracingInterceptor
 from maas_client.inference import build_request
@@ -125,7 +125,7 @@ def _serving(command: list[str], address: str, env: dict[str, str]) -> Iterator[
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        _wait_serving(address)
+        wait_serving(address)
         yield process.pid
     finally:
         process.terminate()
@@ -138,12 +138,12 @@ def _measure(
     """(concurrency 64, concurrency 1) against a server started with `env`."""
     with _serving(command, address, env) as pid:
         ghz(address, payload, concurrency=16, total=500, workdir=work)  # warm up
-        before = _cpu_s(pid)
+        before = cpu_seconds(pid)
         c64 = ghz(address, payload, concurrency=64, total=C64_TOTAL, workdir=work)
-        c64_cpu = (_cpu_s(pid) - before) / C64_TOTAL * 1e6
-        before = _cpu_s(pid)
+        c64_cpu = (cpu_seconds(pid) - before) / C64_TOTAL * 1e6
+        before = cpu_seconds(pid)
         c1 = ghz(address, payload, concurrency=1, total=C1_TOTAL, workdir=work)
-        c1_cpu = (_cpu_s(pid) - before) / C1_TOTAL * 1e6
+        c1_cpu = (cpu_seconds(pid) - before) / C1_TOTAL * 1e6
     return Run(c64, c64_cpu), Run(c1, c1_cpu)
 
 
@@ -180,7 +180,7 @@ def main() -> None:
         runs: dict[str, list[tuple[Run, Run]]] = {label: [] for _, label, _, _ in cases}
         for _ in range(ROUNDS):
             for _, label, command, env in cases:
-                port = _free_port()
+                port = free_port()
                 address = f"127.0.0.1:{port}"
                 runs[label].append(_measure([*command, str(port)], address, env, mlp, work))
 
