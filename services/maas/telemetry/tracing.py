@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import inspect
 import logging
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import Token
 from typing import Any, Final, TypeAlias
@@ -43,6 +42,7 @@ from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapProp
 
 import maas
 from maas.telemetry.settings import Exporter, TelemetrySettings
+from maas.transport.handlers import Handler, Streaming, Unary, WrappingInterceptor, rewrap
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,6 @@ INSTRUMENTATION: Final = "maas"
 
 # gRPC metadata: (key, value) pairs, values bytes for `-bin` keys.
 Metadata: TypeAlias = tuple[tuple[str, str | bytes], ...]
-Handler: TypeAlias = "grpc.RpcMethodHandler[Any, Any]"
 
 # W3C trace context only: that is what every other gRPC stack understands.
 _PROPAGATOR: Final = TraceContextTextMapPropagator()
@@ -312,103 +311,74 @@ def server_interceptors() -> tuple[aio.ServerInterceptor, ...]:
     return () if active is None else (TracingInterceptor(active),)
 
 
-class TracingInterceptor(aio.ServerInterceptor):
+class TracingInterceptor(WrappingInterceptor):
     """A SERVER span per call, child of the caller's W3C context, current while the
     handler runs (so outbound calls and inner spans join the trace).
 
     Must be the outermost interceptor: it then sees the status the error mapping
-    chose. Handlers are wrapped once per method, as the error mapping does.
+    chose.
     """
 
     def __init__(self, active: Tracer) -> None:
+        super().__init__()
         self._tracer = active
-        self._cache: dict[str, Handler | None] = {}
 
-    async def intercept_service(
-        self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[Handler | None]],
-        handler_call_details: grpc.HandlerCallDetails,
-    ) -> Handler | None:
-        method = handler_call_details.method
-        if method in self._cache:
-            return self._cache[method]
-        handler = await continuation(handler_call_details)
-        traced = (
-            handler
-            if handler is None or method.startswith(_UNTRACED)
-            else _rewrap(handler, method, self._tracer)
-        )
-        self._cache[method] = traced
-        return traced
+    def wrap(self, handler: Handler, method: str) -> Handler:
+        if method.startswith(_UNTRACED):
+            return handler
+        attributes = _rpc_attributes(method)
+        span_name = method.lstrip("/")
+        active = self._tracer
 
+        def begin(context: aio.ServicerContext[Any, Any]) -> tuple[Span, Token[Context]]:
+            parent = extract(context.invocation_metadata())
+            started = active.start_span(
+                span_name, context=parent, kind=SpanKind.SERVER, attributes=attributes
+            )
+            token = otel_context.attach(trace.set_span_in_context(started, parent))
+            return started, token
 
-def _rewrap(handler: Handler, method: str, active: Tracer) -> Handler:
-    attributes = _rpc_attributes(method)
-    span_name = method.lstrip("/")
-    serializers: dict[str, Any] = {
-        "request_deserializer": handler.request_deserializer,
-        "response_serializer": handler.response_serializer,
-    }
-    behavior: Any = (
-        handler.unary_unary or handler.stream_unary or handler.unary_stream or handler.stream_stream
-    )
+        def finish(
+            started: Span,
+            token: Token[Context],
+            context: aio.ServicerContext[Any, Any],
+            exc: BaseException | None,
+        ) -> None:
+            otel_context.detach(token)
+            if started.is_recording():
+                _set_status(started, context, exc)
+            started.end()
 
-    def begin(context: aio.ServicerContext[Any, Any]) -> tuple[Span, Token[Context]]:
-        parent = extract(context.invocation_metadata())
-        started = active.start_span(
-            span_name, context=parent, kind=SpanKind.SERVER, attributes=attributes
-        )
-        token = otel_context.attach(trace.set_span_in_context(started, parent))
-        return started, token
+        def streaming(behavior: Streaming) -> Streaming:
+            async def traced(request: Any, context: aio.ServicerContext[Any, Any]) -> Any:
+                started, token = begin(context)
+                error: BaseException | None = None
+                try:
+                    async for response in behavior(request, context):
+                        yield response
+                except BaseException as exc:
+                    error = exc
+                    raise
+                finally:
+                    finish(started, token, context, error)
 
-    def finish(
-        started: Span,
-        token: Token[Context],
-        context: aio.ServicerContext[Any, Any],
-        exc: BaseException | None,
-    ) -> None:
-        otel_context.detach(token)
-        if started.is_recording():
-            _set_status(started, context, exc)
-        started.end()
+            return traced
 
-    wrapped: Any
-    if inspect.isasyncgenfunction(behavior):
+        def unary(behavior: Unary) -> Unary:
+            async def traced(request: Any, context: aio.ServicerContext[Any, Any]) -> Any:
+                started, token = begin(context)
+                error: BaseException | None = None
+                try:
+                    return await behavior(request, context)
+                except BaseException as exc:
+                    error = exc
+                    raise
+                finally:
+                    finish(started, token, context, error)
 
-        async def streaming(request: Any, context: aio.ServicerContext[Any, Any]) -> Any:
-            started, token = begin(context)
-            error: BaseException | None = None
-            try:
-                async for response in behavior(request, context):
-                    yield response
-            except BaseException as exc:
-                error = exc
-                raise
-            finally:
-                finish(started, token, context, error)
+            return traced
 
-        wrapped = streaming
-    else:
-
-        async def unary(request: Any, context: aio.ServicerContext[Any, Any]) -> Any:
-            started, token = begin(context)
-            error: BaseException | None = None
-            try:
-                return await behavior(request, context)
-            except BaseException as exc:
-                error = exc
-                raise
-            finally:
-                finish(started, token, context, error)
-
-        wrapped = unary
-    if handler.unary_unary:
-        return grpc.unary_unary_rpc_method_handler(wrapped, **serializers)
-    if handler.stream_unary:
-        return grpc.stream_unary_rpc_method_handler(wrapped, **serializers)
-    if handler.unary_stream:
-        return grpc.unary_stream_rpc_method_handler(wrapped, **serializers)
-    return grpc.stream_stream_rpc_method_handler(wrapped, **serializers)
+        return rewrap(handler, unary, streaming)
 
 
 def _set_status(

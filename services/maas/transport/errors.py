@@ -7,15 +7,15 @@ with a generic message.
 
 from __future__ import annotations
 
-import inspect
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, Final, TypeAlias
+from collections.abc import AsyncIterator
+from typing import Any, Final
 
 import grpc
 from grpc import aio
 
 from maas import errors
+from maas.transport.handlers import Handler, Streaming, Unary, WrappingInterceptor, rewrap
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +31,6 @@ STATUS: Final[dict[type[errors.MaasError], grpc.StatusCode]] = {
 }
 
 INTERNAL_MESSAGE: Final = "internal error; see the server log"
-
-Handler: TypeAlias = "grpc.RpcMethodHandler[Any, Any]"
-# On an aio server, handler behaviours are coroutine or async-generator functions, though
-# grpc's type stubs describe the synchronous server's.
-_Unary = Callable[[Any, aio.ServicerContext[Any, Any]], Awaitable[Any]]
-_Streaming = Callable[[Any, aio.ServicerContext[Any, Any]], AsyncIterator[Any]]
 
 
 def status_of(exc: BaseException) -> tuple[grpc.StatusCode, str]:
@@ -63,7 +57,7 @@ async def _abort(context: aio.ServicerContext[Any, Any], exc: Exception, method:
     await context.abort(code, message)
 
 
-def _wrap_unary(behavior: _Unary, method: str) -> _Unary:
+def _wrap_unary(behavior: Unary, method: str) -> Unary:
     async def handler(request: Any, context: aio.ServicerContext[Any, Any]) -> Any:
         try:
             return await behavior(request, context)
@@ -75,7 +69,7 @@ def _wrap_unary(behavior: _Unary, method: str) -> _Unary:
     return handler
 
 
-def _wrap_streaming(behavior: _Streaming, method: str) -> _Streaming:
+def _wrap_streaming(behavior: Streaming, method: str) -> Streaming:
     async def handler(request: Any, context: aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
         try:
             async for response in behavior(request, context):
@@ -88,50 +82,12 @@ def _wrap_streaming(behavior: _Streaming, method: str) -> _Streaming:
     return handler
 
 
-class ErrorMappingInterceptor(aio.ServerInterceptor):
+class ErrorMappingInterceptor(WrappingInterceptor):
     """Maps domain errors to status codes for every unary and streaming handler."""
 
-    def __init__(self) -> None:
-        # Handlers are wrapped once per method, not on every call: this sits on the
-        # inference hot path.
-        self._cache: dict[str, Handler] = {}
-
-    async def intercept_service(
-        self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[Handler | None]],
-        handler_call_details: grpc.HandlerCallDetails,
-    ) -> Handler | None:
-        method = handler_call_details.method
-        cached = self._cache.get(method)
-        if cached is not None:
-            return cached
-        handler = await continuation(handler_call_details)
-        if handler is None:
-            return None
-        wrapped = _wrap(handler, method)
-        self._cache[method] = wrapped
-        return wrapped
-
-
-def _wrap(handler: Handler, method: str) -> Handler:
-    serializers: dict[str, Any] = {
-        "request_deserializer": handler.request_deserializer,
-        "response_serializer": handler.response_serializer,
-    }
-    behavior: Any = (
-        handler.unary_unary or handler.stream_unary or handler.unary_stream or handler.stream_stream
-    )
-    # A streaming handler either yields responses or writes them through the context
-    # (grpc's own health Watch does) and is then a plain coroutine.
-    wrapped: Any = (
-        _wrap_streaming(behavior, method)
-        if inspect.isasyncgenfunction(behavior)
-        else _wrap_unary(behavior, method)
-    )
-    if handler.unary_unary:
-        return grpc.unary_unary_rpc_method_handler(wrapped, **serializers)
-    if handler.stream_unary:
-        return grpc.stream_unary_rpc_method_handler(wrapped, **serializers)
-    if handler.unary_stream:
-        return grpc.unary_stream_rpc_method_handler(wrapped, **serializers)
-    return grpc.stream_stream_rpc_method_handler(wrapped, **serializers)
+    def wrap(self, handler: Handler, method: str) -> Handler:
+        return rewrap(
+            handler,
+            lambda behavior: _wrap_unary(behavior, method),
+            lambda behavior: _wrap_streaming(behavior, method),
+        )
