@@ -19,7 +19,6 @@ from typing import Final
 
 import maas
 from maas.errors import InvalidInput
-from maas.telemetry.metrics import model_metrics
 from maas.worker.artifacts import ArtifactRef, Artifacts
 from maas.worker.backends.base import Backend
 from maas.worker.config_codec import parse_json
@@ -147,7 +146,7 @@ class ReplicaControl:
         # metrics (process-wide: one worker per process); summing the served versions'
         # costs nothing on the request path. Versions draining after an unload are
         # no longer counted.
-        inflight = sum(model_metrics(s.spec.name, s.version).in_flight for s in served)
+        inflight = sum(s.metrics.in_flight for s in served)
         return WorkerStatus(
             replicas=replicas,
             memory_capacity_bytes=self._capacity,

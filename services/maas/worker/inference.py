@@ -15,7 +15,6 @@ from opentelemetry import trace
 from opentelemetry.trace import Span
 
 from maas.telemetry import tracing
-from maas.telemetry.metrics import model_metrics
 from maas.worker.models import ModelManager, ServedVersion
 from maas.worker.requests import InferRequest, InferResult, OutputTensor
 from maas.worker.scheduling import Job
@@ -31,7 +30,7 @@ class InferenceService:
     async def infer(self, request: InferRequest) -> InferResult:
         started = time.monotonic_ns()
         served = self._models.resolve(request.model_name, request.model_version)
-        metrics = model_metrics(served.spec.name, served.version)
+        metrics = served.metrics
         parent = tracing.recording_span()
         metrics.in_flight += 1
         try:

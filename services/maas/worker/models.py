@@ -24,6 +24,7 @@ from typing import Protocol
 
 from maas.errors import InvalidInput, MaasError, NotFound, Unavailable
 from maas.telemetry import metrics, tracing
+from maas.telemetry.metrics import ModelMetrics, model_metrics
 from maas.worker.backends.base import Backend, LoadedModel
 from maas.worker.scheduling import Scheduler
 from maas.worker.spec import ModelSpec
@@ -69,13 +70,18 @@ class ModelState(StrEnum):
 
 @dataclass(slots=True)
 class ServedVersion:
-    """One ready model version with its scheduler and statistics."""
+    """One ready model version with its scheduler, Triton statistics and metrics."""
 
     version: int
     spec: ModelSpec
     model: LoadedModel
     scheduler: Scheduler
     stats: ModelStats = field(default_factory=ModelStats)
+    # Looked up once here rather than on every request.
+    metrics: ModelMetrics = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.metrics = model_metrics(self.spec.name, self.version)
 
 
 @dataclass(slots=True)
