@@ -147,6 +147,9 @@ def scheduler_settings(state_path: Path, registry: str) -> SchedulerSettings:
         status_interval_s=0.2,
         resync_interval_s=1.0,
         drain_grace_s=0.3,
+        # Well under clean_up's 30 s: a drain that never sees its count reach 0 must
+        # not be what decides whether a test passes.
+        drain_timeout_s=5.0,
         load_retry_initial_s=0.5,
         shutdown_grace_s=1.0,
     )

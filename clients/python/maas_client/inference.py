@@ -15,17 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Final, Self
+from typing import Final
 
-import grpc
 import numpy as np
-from grpc import aio
 from opentelemetry import propagate, trace
 
-from maas.transport.server import channel_options
 from maas.worker.datatypes import from_numpy, parse_datatype
 from maas.worker.tensors import decode_raw, encode
+from maas_client._channels import AsyncChannelClient, ChannelClient
 from maas_proto import grpc_service_pb2 as pb
 from maas_proto import grpc_service_pb2_grpc as pb_grpc
 
@@ -119,11 +116,11 @@ def _model_info(response: pb.ModelMetadataResponse) -> ModelInfo:
     )
 
 
-class InferenceClient:
+class InferenceClient(ChannelClient):
     """Blocking client. `timeout` (seconds) becomes each call's deadline."""
 
     def __init__(self, address: str = "127.0.0.1:8001", *, timeout: float | None = None) -> None:
-        self._channel = grpc.insecure_channel(address, options=channel_options())
+        super().__init__(address)
         self._stub = pb_grpc.GRPCInferenceServiceStub(self._channel)
         self._timeout = timeout
 
@@ -154,23 +151,12 @@ class InferenceClient:
             )
         return reply.ready
 
-    def close(self) -> None:
-        self._channel.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-class AsyncInferenceClient:
+class AsyncInferenceClient(AsyncChannelClient):
     """asyncio client with the same calls as `InferenceClient`."""
 
     def __init__(self, address: str = "127.0.0.1:8001", *, timeout: float | None = None) -> None:
-        self._channel = aio.insecure_channel(address, options=channel_options())
+        super().__init__(address)
         self._stub = pb_grpc.GRPCInferenceServiceStub(self._channel)
         self._timeout = timeout
 
@@ -204,14 +190,3 @@ class AsyncInferenceClient:
                 pb.ServerReadyRequest(), timeout=self._timeout, metadata=metadata
             )
         return reply.ready
-
-    async def close(self) -> None:
-        await self._channel.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()

@@ -18,13 +18,12 @@ import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from types import TracebackType
-from typing import BinaryIO, Final, Self
+from typing import BinaryIO, Final
 
 import grpc
 from grpc import aio
 
-from maas.transport.server import channel_options
+from maas_client._channels import AsyncChannelClient, ChannelClient
 from maas_proto.maas.registry.v1 import registry_pb2 as pb
 from maas_proto.maas.registry.v1 import registry_pb2_grpc as pb_grpc
 
@@ -138,27 +137,13 @@ class _Part:
         return self.version
 
 
-class RegistryClient:
+class RegistryClient(ChannelClient):
     """Blocking client; `timeout_s` bounds each call except transfers and watches."""
 
     def __init__(self, target: str, *, timeout_s: float = 60.0) -> None:
-        self._channel = grpc.insecure_channel(target, options=channel_options())
+        super().__init__(target)
         self._stub = pb_grpc.RegistryServiceStub(self._channel)
         self._timeout = timeout_s
-
-    def close(self) -> None:
-        self._channel.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def create_model(
         self, name: str, description: str = "", labels: Mapping[str, str] | None = None
@@ -326,7 +311,7 @@ class RegistryClient:
             yield message.event
 
 
-class AsyncRegistryClient:
+class AsyncRegistryClient(AsyncChannelClient):
     """asyncio client, the same calls as `RegistryClient`; file work runs in threads."""
 
     def __init__(
@@ -336,25 +321,9 @@ class AsyncRegistryClient:
         timeout_s: float = 60.0,
         interceptors: Sequence[aio.ClientInterceptor] = (),
     ) -> None:
-        self._channel = aio.insecure_channel(
-            target, options=channel_options(), interceptors=interceptors
-        )
+        super().__init__(target, interceptors)
         self._stub = pb_grpc.RegistryServiceStub(self._channel)
         self._timeout = timeout_s
-
-    async def close(self) -> None:
-        await self._channel.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     async def create_model(
         self, name: str, description: str = "", labels: Mapping[str, str] | None = None

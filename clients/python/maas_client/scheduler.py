@@ -11,13 +11,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Sequence
-from types import TracebackType
-from typing import Final, Self, TypedDict, Unpack
+from typing import Final, TypedDict, Unpack
 
-import grpc
 from grpc import aio
 
-from maas.transport.server import channel_options
+from maas_client._channels import AsyncChannelClient, ChannelClient
 from maas_proto.maas.scheduler.v1 import scheduler_pb2 as pb
 from maas_proto.maas.scheduler.v1 import scheduler_pb2_grpc as pb_grpc
 
@@ -90,27 +88,13 @@ def _min_replicas(deployment: pb.Deployment) -> int:
     return deployment.spec.min_replicas or 1
 
 
-class SchedulerClient:
+class SchedulerClient(ChannelClient):
     """Blocking client; `timeout_s` bounds each call."""
 
     def __init__(self, target: str, *, timeout_s: float = 60.0) -> None:
-        self._channel = grpc.insecure_channel(target, options=channel_options())
+        super().__init__(target)
         self._stub = pb_grpc.SchedulerServiceStub(self._channel)
         self._timeout = timeout_s
-
-    def close(self) -> None:
-        self._channel.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def create_deployment(
         self, name: str, model: str, **options: Unpack[SpecOptions]
@@ -153,7 +137,7 @@ class SchedulerClient:
         return deployment
 
 
-class AsyncSchedulerClient:
+class AsyncSchedulerClient(AsyncChannelClient):
     """asyncio client, the same calls as `SchedulerClient`."""
 
     def __init__(
@@ -163,25 +147,9 @@ class AsyncSchedulerClient:
         timeout_s: float = 60.0,
         interceptors: Sequence[aio.ClientInterceptor] = (),
     ) -> None:
-        self._channel = aio.insecure_channel(
-            target, options=channel_options(), interceptors=interceptors
-        )
+        super().__init__(target, interceptors)
         self._stub = pb_grpc.SchedulerServiceStub(self._channel)
         self._timeout = timeout_s
-
-    async def close(self) -> None:
-        await self._channel.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     async def create_deployment(
         self, name: str, model: str, **options: Unpack[SpecOptions]
