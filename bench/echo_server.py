@@ -15,8 +15,6 @@ from grpc import aio
 
 from maas.transport.server import MAX_MESSAGE_BYTES
 
-METHOD = "/inference.GRPCInferenceService/ModelInfer"
-
 
 async def _echo(request: bytes, context: aio.ServicerContext[bytes, bytes]) -> bytes:
     return request
