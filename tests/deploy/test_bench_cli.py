@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +53,11 @@ def test_bench_writes_a_row_per_concurrency_and_two_plots(
 def test_bench_refuses_a_ladder_that_is_not_numbers(tmp_path: Path) -> None:
     config = "bench/ghz/configs/mlp_classifier.worker.protoset.json"
     command = [sys.executable, "-m", "maas", "bench", config, "-c", "1,many", "-o", str(tmp_path)]
-    done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    # Wide enough that the usage error's box does not wrap the message.
+    environment = {**os.environ, "COLUMNS": "200"}
+    done = subprocess.run(
+        command, cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2
     assert "'1,many' is not a comma-separated list of integers" in done.stderr
     assert not any(tmp_path.iterdir())
