@@ -61,3 +61,26 @@ def test_bench_refuses_a_ladder_that_is_not_numbers(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "'1,many' is not a comma-separated list of integers" in done.stderr
     assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["missing.json"], "error cannot read ghz configuration missing.json"),
+        (
+            ["bench/ghz/configs/add_sub.worker.reflection.json", "--ghz", "/nonexistent/ghz"],
+            "error --ghz /nonexistent/ghz is not an executable file",
+        ),
+    ],
+)
+def test_bench_explains_what_it_cannot_run(
+    arguments: list[str], message: str, tmp_path: Path
+) -> None:
+    command = [sys.executable, "-m", "maas", "bench", *arguments, "-o", str(tmp_path / "out")]
+    environment = {**os.environ, "COLUMNS": "200"}
+    done = subprocess.run(
+        command, cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith(message), done.stderr
+    assert not (tmp_path / "out").exists()

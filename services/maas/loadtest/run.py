@@ -51,14 +51,23 @@ class Plan:
 
 
 def locate_ghz(explicit: Path | None = None) -> str:
-    candidates = [explicit] if explicit else [Path(".tools/bin/ghz"), _CHECKOUT / ".tools/bin/ghz"]
-    for candidate in candidates:
-        if candidate is not None and candidate.is_file() and os.access(candidate, os.X_OK):
+    """`explicit` when given; else `.tools/bin/ghz` here or in this checkout, then PATH."""
+    if explicit is not None:
+        if _executable(explicit):
+            return str(explicit.resolve())
+        raise BenchError(f"--ghz {explicit} is not an executable file")
+    for candidate in (Path(".tools/bin/ghz"), _CHECKOUT / ".tools/bin/ghz"):
+        if _executable(candidate):
             return str(candidate.resolve())
-    if explicit is None and (found := shutil.which("ghz")):
+    if found := shutil.which("ghz"):
         return found
-    where = explicit or "--ghz, .tools/bin or PATH"
-    raise BenchError(f"ghz not found ({where}); `make setup` builds it into .tools/bin")
+    raise BenchError(
+        "ghz not found in .tools/bin or on PATH: `make setup` builds it, or give --ghz"
+    )
+
+
+def _executable(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.X_OK)
 
 
 def load_config(path: Path) -> dict[str, Any]:
