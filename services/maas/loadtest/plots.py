@@ -62,10 +62,13 @@ def server_breakdown(title: str, levels: Sequence[Level], path: Path) -> None:
         axes.bar(labels, values, bottom=bottom, label=name)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     axes.set(title=title, xlabel="concurrency", ylabel="mean latency (ms)")
-    axes.legend(loc="upper left")
     batches = axes.twinx()
-    batches.plot(labels, [level.server.batch_size or 0.0 for level in levels], "k--o")
+    sizes = [level.server.batch_size or 0.0 for level in levels]
+    batches.plot(labels, sizes, "k--o", label="batch size (right)")
     batches.set_ylabel("mean batch size (samples per run)")
-    batches.set_ylim(bottom=0)
+    batches.set_ylim(bottom=0, top=max([*sizes, 1.0]) * 1.25)
+    # One legend for both axes, below the plot where neither bars nor line reach.
+    handles = axes.get_legend_handles_labels()[0] + batches.get_legend_handles_labels()[0]
+    figure.legend(handles=handles, loc="outside lower center", ncols=5, fontsize=8)
     figure.savefig(path, dpi=110)
     plt.close(figure)
