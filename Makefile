@@ -53,5 +53,10 @@ check: setup gen-check lint type test
 bench:
 	$(PY) -m bench
 
+## Regenerate bench/ghz (protoset, payloads, configurations) from protos/ and the demo models.
+.PHONY: ghz
+ghz:
+	$(PY) -m bench.ghz.generate
+
 up: setup
 	$(VENV)/bin/maas up

@@ -5,6 +5,7 @@
 #     skipped while the stamp of pyproject.toml's hash matches.
 #   - Consul (Debian bullseye's package `consul` 1.8.7, pinned so that nothing else comes
 #     from bullseye) when `consul` is not on PATH.
+#   - docker-compose (Debian's package) when not on PATH, to validate compose.yaml.
 #   - ghz, grpcurl and buf at pinned versions into .tools/bin with `go install`; skipped
 #     when the binary there already reports the pinned module version.
 #
@@ -280,6 +281,27 @@ setup_consul() {
 	fi
 }
 
+# --------------------------------------------------------------------------- Compose
+# No container engine runs here; tests/deploy validates compose.yaml with a real Compose
+# implementation: Debian's `docker-compose` (1.29 in bookworm; profiles need 1.28).
+COMPOSE_MIN_VERSION=1.28
+
+setup_compose() {
+	if ! command -v docker-compose >/dev/null; then
+		if ! command -v apt-get >/dev/null || [[ $(id -u) -ne 0 && ${#SUDO[@]} -eq 0 ]]; then
+			need "docker-compose is not on PATH and cannot be installed with apt here"
+			return 0
+		fi
+		log "installing docker-compose (apt)"
+		apt_install docker-compose
+	fi
+	local version
+	version="$(docker-compose version --short 2>/dev/null)" || die "'docker-compose version' fails"
+	if [[ "$(printf '%s\n' "$COMPOSE_MIN_VERSION" "$version" | sort -V | head -n1)" != "$COMPOSE_MIN_VERSION" ]]; then
+		need "docker-compose $version is older than $COMPOSE_MIN_VERSION (compose.yaml uses profiles)"
+	fi
+}
+
 # --------------------------------------------------------------------------- main
 # If a later step fails, stop the go installs this script started.
 on_exit() {
@@ -288,6 +310,7 @@ on_exit() {
 }
 trap on_exit EXIT
 setup_consul      # apt, ~15 s: before the CPU-heavy steps
+setup_compose     # apt as well
 start_go_installs # slowest step (minutes from nothing): compiles while pip runs
 setup_venv
 wait_go_installs

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from maas.discovery import DiscoverySettings
+from maas.loadtest.cli import bench
 from maas.registry.cli import models_app
 from maas.registry.cli import serve as serve_registry
 from maas.scheduler.app import SchedulerHandle
@@ -174,5 +175,6 @@ def scheduler_command(
 
 
 app.command("registry")(serve_registry)
+app.command("bench")(bench)
 app.add_typer(models_app, name="models", help="Manage models in the registry.")
 app.add_typer(deployments_app, name="deployments", help="Manage deployments on the scheduler.")

@@ -1,0 +1,1 @@
+"""`maas bench`: ghz at a ladder of concurrencies, merged with the server's statistics."""
