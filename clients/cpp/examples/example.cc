@@ -53,8 +53,8 @@ int main(int argc, char** argv) {
   const std::string scheduler_address = argc == 4 ? argv[3] : "127.0.0.1:50051";
   const auto credentials = grpc::InsecureChannelCredentials();
 
-  auto inference = inference::GRPCInferenceService::NewStub(
-      grpc::CreateChannel(inference_address, credentials));
+  auto inference =
+      inference::GRPCInferenceService::NewStub(grpc::CreateChannel(inference_address, credentials));
   std::vector<std::int32_t> a(16), b(16, 2);
   for (int i = 0; i < 16; ++i) a[i] = i;
   inference::ModelInferRequest request;

@@ -29,9 +29,9 @@ std::vector<std::string> DecodeBytes(const std::string& raw) {
     const std::uint32_t length = Decode<std::uint32_t>(raw.substr(offset, kLengthPrefix))[0];
     const std::size_t remaining = raw.size() - offset - kLengthPrefix;
     if (length > remaining) {
-      throw std::invalid_argument("BYTES element at offset " + std::to_string(offset) +
-                                  " claims " + std::to_string(length) + " bytes; " +
-                                  std::to_string(remaining) + " remain");
+      throw std::invalid_argument("BYTES element at offset " + std::to_string(offset) + " claims " +
+                                  std::to_string(length) + " bytes; " + std::to_string(remaining) +
+                                  " remain");
     }
     elements.push_back(raw.substr(offset + kLengthPrefix, length));
     offset += kLengthPrefix + length;

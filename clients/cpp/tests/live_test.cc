@@ -136,7 +136,7 @@ TEST_F(Live, AddSubAddsAndSubtracts) {
 }
 
 TEST_F(Live, StringIdentityReturnsItsBytesElements) {
-  const std::vector<std::string> elements{"maas", "", "Gr\xc3\xbc\xc3\x9f" "e"};
+  const std::vector<std::string> elements{"maas", "", "Grüße"};
   inference::ModelInferRequest request;
   request.set_model_name("string_identity");
   *request.add_inputs() = maas::tensors::Input("INPUT0", "BYTES", {1, 3});
@@ -273,8 +273,8 @@ TEST_F(Live, CreatedDeploymentIsReadThenDeleted) {
 TEST_F(Live, AbsentDeploymentIsNotFound) {
   scheduler::Deployment deployment;
 
-  EXPECT_TRUE(HasCode(GetDeployment("cpp-client-absent", &deployment),
-                      grpc::StatusCode::NOT_FOUND));
+  EXPECT_TRUE(
+      HasCode(GetDeployment("cpp-client-absent", &deployment), grpc::StatusCode::NOT_FOUND));
 }
 
 TEST_F(Live, SpecWithoutModelIsInvalidArgument) {

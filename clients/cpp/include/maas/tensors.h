@@ -67,8 +67,7 @@ std::vector<T> Decode(const std::string& raw) {
   static_assert(std::is_arithmetic_v<T>, "numeric elements only; BYTES use DecodeBytes");
   using Bits = typename internal::Bits<sizeof(T)>::type;
   if (raw.size() % sizeof(T) != 0) {
-    throw std::invalid_argument(std::to_string(raw.size()) +
-                                " bytes are not a whole number of " +
+    throw std::invalid_argument(std::to_string(raw.size()) + " bytes are not a whole number of " +
                                 std::to_string(sizeof(T)) + "-byte elements");
   }
   std::vector<T> values(raw.size() / sizeof(T));

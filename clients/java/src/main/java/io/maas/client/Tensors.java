@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Raw tensor contents of the Open Inference Protocol ({@code raw_input_contents} and
- * {@code raw_output_contents}): elements in row-major order, little-endian whatever the
- * machine, and each BYTES element prefixed with its length as a little-endian uint32.
+ * Raw tensor contents of the Open Inference Protocol ({@code raw_input_contents} and {@code
+ * raw_output_contents}): elements in row-major order, little-endian whatever the machine, and each
+ * BYTES element prefixed with its length as a little-endian uint32.
  */
 public final class Tensors {
   private static final int LENGTH_PREFIX = Integer.BYTES;
@@ -34,8 +34,8 @@ public final class Tensors {
    * The raw contents of the output called {@code name}. Outputs and raw contents pair up by
    * position, so the name is looked up among the outputs.
    *
-   * @throws IllegalArgumentException when the response has no such output or carries it in
-   *     typed contents instead of raw bytes
+   * @throws IllegalArgumentException when the response has no such output or carries it in typed
+   *     contents instead of raw bytes
    */
   public static ByteString rawOutput(ModelInferResponse response, String name) {
     for (int i = 0; i < response.getOutputsCount(); i++) {

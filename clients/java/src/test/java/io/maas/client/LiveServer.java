@@ -10,10 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The all-in-one maas the live tests call, named by {@code MAAS_INFERENCE_ADDRESS},
- * {@code MAAS_REGISTRY_ADDRESS} and {@code MAAS_SCHEDULER_ADDRESS} ({@code make clients-test}
- * sets them). Without them the tests are skipped, except in CI, where a skip would hide that
- * nothing ran.
+ * The all-in-one maas the live tests call, named by {@code MAAS_INFERENCE_ADDRESS}, {@code
+ * MAAS_REGISTRY_ADDRESS} and {@code MAAS_SCHEDULER_ADDRESS} ({@code make clients-test} sets them).
+ * Without them the tests are skipped, except in CI, where a skip would hide that nothing ran.
  */
 final class LiveServer {
   private static final Set<String> FALSE = Set.of("", "0", "false", "no", "off");

@@ -44,7 +44,8 @@ class SchedulerLiveTest {
   }
 
   private static Deployment get(String name) {
-    return call().getDeployment(GetDeploymentRequest.newBuilder().setName(name).build())
+    return call()
+        .getDeployment(GetDeploymentRequest.newBuilder().setName(name).build())
         .getDeployment();
   }
 
@@ -62,7 +63,8 @@ class SchedulerLiveTest {
             .setMaxReplicas(2)
             .build();
     Deployment created =
-        call().createDeployment(CreateDeploymentRequest.newBuilder().setSpec(spec).build())
+        call()
+            .createDeployment(CreateDeploymentRequest.newBuilder().setSpec(spec).build())
             .getDeployment();
     try {
       assertEquals(1, created.getGeneration());
@@ -76,16 +78,19 @@ class SchedulerLiveTest {
       assertFalse(read.getStatus().getConditionsList().isEmpty());
 
       assertTrue(
-          call().listDeployments(ListDeploymentsRequest.getDefaultInstance())
-              .getDeploymentsList().stream()
+          call()
+              .listDeployments(ListDeploymentsRequest.getDefaultInstance())
+              .getDeploymentsList()
+              .stream()
               .anyMatch(d -> d.getSpec().getName().equals(name)));
 
       StatusRuntimeException duplicate =
           assertThrows(
               StatusRuntimeException.class,
               () ->
-                  call().createDeployment(
-                      CreateDeploymentRequest.newBuilder().setSpec(spec).build()));
+                  call()
+                      .createDeployment(
+                          CreateDeploymentRequest.newBuilder().setSpec(spec).build()));
       assertEquals(Status.Code.ALREADY_EXISTS, duplicate.getStatus().getCode());
     } finally {
       call().deleteDeployment(DeleteDeploymentRequest.newBuilder().setName(name).build());
@@ -108,7 +113,9 @@ class SchedulerLiveTest {
     StatusRuntimeException error =
         assertThrows(
             StatusRuntimeException.class,
-            () -> call().createDeployment(CreateDeploymentRequest.newBuilder().setSpec(spec).build()));
+            () ->
+                call()
+                    .createDeployment(CreateDeploymentRequest.newBuilder().setSpec(spec).build()));
 
     assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
   }

@@ -19,9 +19,9 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Calls a running maas: adds and subtracts two vectors with the {@code add_sub} demo model,
- * lists the registry's models and the scheduler's deployments, then asks for a deployment
- * that does not exist to show how errors arrive.
+ * Calls a running maas: adds and subtracts two vectors with the {@code add_sub} demo model, lists
+ * the registry's models and the scheduler's deployments, then asks for a deployment that does not
+ * exist to show how errors arrive.
  *
  * <p>Arguments: inference, registry and scheduler addresses ({@code host:port}).
  */
@@ -76,8 +76,9 @@ public final class Example {
   }
 
   private static void listModels(RegistryServiceGrpc.RegistryServiceBlockingStub stub) {
-    var page = stub.withDeadlineAfter(10, TimeUnit.SECONDS)
-        .listModels(ListModelsRequest.getDefaultInstance());
+    var page =
+        stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+            .listModels(ListModelsRequest.getDefaultInstance());
     System.out.println("registry: " + page.getModelsCount() + " model(s)");
     for (Model model : page.getModelsList()) {
       System.out.println("  " + model.getName() + " latest version " + model.getLatestVersion());
@@ -85,14 +86,19 @@ public final class Example {
   }
 
   private static void deployments(SchedulerServiceGrpc.SchedulerServiceBlockingStub stub) {
-    var list = stub.withDeadlineAfter(10, TimeUnit.SECONDS)
-        .listDeployments(ListDeploymentsRequest.getDefaultInstance());
+    var list =
+        stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+            .listDeployments(ListDeploymentsRequest.getDefaultInstance());
     System.out.println("scheduler: " + list.getDeploymentsCount() + " deployment(s)");
     for (Deployment deployment : list.getDeploymentsList()) {
       System.out.println(
-          "  " + deployment.getSpec().getName() + ": "
-              + deployment.getStatus().getReadyReplicas() + "/"
-              + deployment.getStatus().getDesiredReplicas() + " replicas ready");
+          "  "
+              + deployment.getSpec().getName()
+              + ": "
+              + deployment.getStatus().getReadyReplicas()
+              + "/"
+              + deployment.getStatus().getDesiredReplicas()
+              + " replicas ready");
     }
     try {
       stub.withDeadlineAfter(10, TimeUnit.SECONDS)
@@ -100,7 +106,10 @@ public final class Example {
     } catch (StatusRuntimeException e) {
       // The gRPC code is what programs branch on; the description is for people.
       System.out.println(
-          "no-such-deployment: " + e.getStatus().getCode() + " (" + e.getStatus().getDescription()
+          "no-such-deployment: "
+              + e.getStatus().getCode()
+              + " ("
+              + e.getStatus().getDescription()
               + ")");
     }
   }
