@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-import grpc
-from google.protobuf.descriptor import FileDescriptor
+from grpc import aio
 from grpc_health.v1 import health_pb2
 from grpc_reflection.v1alpha import reflection_pb2
 
@@ -21,7 +21,7 @@ UNDECODABLE: Sequence[bytes] = (
 )
 
 # Every service a maas server hosts besides its own.
-COMMON_FILES: Sequence[FileDescriptor] = (health_pb2.DESCRIPTOR, reflection_pb2.DESCRIPTOR)
+COMMON_FILES = (health_pb2.DESCRIPTOR, reflection_pb2.DESCRIPTOR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,8 @@ class Method:
     server_streaming: bool
 
 
-def methods(*files: FileDescriptor) -> Iterator[Method]:
+def methods(*files: Any) -> Iterator[Method]:
+    # Any: the generated modules' descriptors are upb's classes, not descriptor.FileDescriptor.
     """Every method of every service in `files`."""
     for file in files:
         for service in file.services_by_name.values():
@@ -43,21 +44,25 @@ def methods(*files: FileDescriptor) -> Iterator[Method]:
                 )
 
 
-def call(
-    channel: grpc.Channel, method: Method, request: bytes, timeout: float = 10
-) -> grpc.RpcError:
+async def call(
+    channel: aio.Channel, method: Method, request: bytes, deadline_s: float = 10
+) -> aio.AioRpcError:
     """The error `method` ends with when sent `request` (as its only message); fails the
     test when the call succeeds instead."""
     try:
         if method.client_streaming:
-            stream = channel.stream_stream(method.path)
-            for _ in stream(iter((request,)), timeout=timeout):
+            streams: aio.StreamStreamMultiCallable[bytes, bytes]
+            streams = channel.stream_stream(method.path)
+            async for _ in streams(iter((request,)), timeout=deadline_s):
                 pass
         elif method.server_streaming:
-            for _ in channel.unary_stream(method.path)(request, timeout=timeout):
+            answers: aio.UnaryStreamMultiCallable[bytes, bytes]
+            answers = channel.unary_stream(method.path)
+            async for _ in answers(request, timeout=deadline_s):
                 pass
         else:
-            channel.unary_unary(method.path)(request, timeout=timeout)
-    except grpc.RpcError as error:
+            unary: aio.UnaryUnaryMultiCallable[bytes, bytes] = channel.unary_unary(method.path)
+            await unary(request, timeout=deadline_s)
+    except aio.AioRpcError as error:
         return error
     raise AssertionError(f"{method.path} accepted undecodable bytes {request!r}")

@@ -9,6 +9,7 @@ import grpc
 import numpy as np
 import pytest
 import tritonclient.grpc as grpcclient
+from grpc import aio
 from tritonclient.utils import InferenceServerException
 
 from maas.transport.health import check_health
@@ -37,19 +38,20 @@ def _good(request_id: str) -> bytes:
     return request.SerializeToString()
 
 
-def test_undecodable_bytes_on_every_rpc_are_invalid_argument(gateway_address: str) -> None:
-    with grpc.insecure_channel(gateway_address) as channel:
+async def test_undecodable_bytes_on_every_rpc_are_invalid_argument(gateway_address: str) -> None:
+    async with aio.insecure_channel(gateway_address) as channel:
         for method in rawcalls.methods(pb.DESCRIPTOR, *COMMON_FILES):
             if method.path == _STREAM_INFER:
                 continue  # answered in-band, below
             for data in [*UNDECODABLE, _DEEP_GROUPS]:
-                error = rawcalls.call(channel, method, data)
+                error = await rawcalls.call(channel, method, data)
                 assert error.code() is grpc.StatusCode.INVALID_ARGUMENT, (method, data[:8])
         infer = rawcalls.Method("/inference.GRPCInferenceService/ModelInfer", False, False)
-        error = rawcalls.call(channel, infer, _UNREADABLE_INPUT)
+        error = await rawcalls.call(channel, infer, _UNREADABLE_INPUT)
         assert error.code() is grpc.StatusCode.INVALID_ARGUMENT
         assert "could not parse the request" in str(error.details())
-        assert check_health(channel, timeout=10) == 1  # SERVING
+    with grpc.insecure_channel(gateway_address) as sync:
+        assert check_health(sync, timeout=10) == 1  # SERVING
 
 
 def test_bad_stream_messages_are_answered_in_band_and_the_stream_goes_on(
@@ -57,6 +59,7 @@ def test_bad_stream_messages_are_answered_in_band_and_the_stream_goes_on(
 ) -> None:
     requests = [_good("1"), _DEEP_GROUPS, b"\xff\xff", _UNREADABLE_INPUT, _good("2")]
     with grpc.insecure_channel(gateway_address) as channel:
+        stream: grpc.StreamStreamMultiCallable[bytes, bytes]
         stream = channel.stream_stream(_STREAM_INFER)
         answers = [
             pb.ModelStreamInferResponse.FromString(r) for r in stream(iter(requests), timeout=30)

@@ -10,6 +10,7 @@ import grpc
 import numpy as np
 import pytest
 import tritonclient.grpc as grpcclient
+from grpc import aio
 from grpc_health.v1 import health_pb2
 from tritonclient.utils import InferenceServerException
 
@@ -182,17 +183,18 @@ def test_message_above_the_limit_is_resource_exhausted(demo_repository: Path) ->
 _STREAM_INFER = "/inference.GRPCInferenceService/ModelStreamInfer"
 
 
-def test_undecodable_bytes_on_every_rpc_are_invalid_argument(address: str) -> None:
+async def test_undecodable_bytes_on_every_rpc_are_invalid_argument(address: str) -> None:
     files = (pb.DESCRIPTOR, control_pb.DESCRIPTOR, *COMMON_FILES)
-    with grpc.insecure_channel(address) as channel:
+    async with aio.insecure_channel(address) as channel:
         for method in rawcalls.methods(*files):
             if method.path == _STREAM_INFER:
                 continue  # answered in-band, below
             for data in UNDECODABLE:
-                error = rawcalls.call(channel, method, data)
+                error = await rawcalls.call(channel, method, data)
                 assert error.code() is grpc.StatusCode.INVALID_ARGUMENT, (method, data)
                 assert f"could not parse the request of {method.path}" in str(error.details())
-        assert check_health(channel, timeout=10) == health_pb2.HealthCheckResponse.SERVING
+    with grpc.insecure_channel(address) as sync:
+        assert check_health(sync, timeout=10) == health_pb2.HealthCheckResponse.SERVING
 
 
 def _infer_bytes(request_id: str) -> bytes:
@@ -212,6 +214,7 @@ _UNREADABLE_INPUT = (
 
 def test_an_undecodable_stream_message_is_answered_in_band(address: str) -> None:
     with grpc.insecure_channel(address) as channel:
+        stream: grpc.StreamStreamMultiCallable[bytes, bytes]
         stream = channel.stream_stream(_STREAM_INFER)
         requests = [_infer_bytes("1"), _UNREADABLE_INPUT, b"\xff\xff", _infer_bytes("2")]
         answers = [
@@ -229,6 +232,7 @@ def test_an_undecodable_stream_message_is_answered_in_band(address: str) -> None
 
 def test_an_undecodable_message_ends_a_strict_stream(address: str) -> None:
     with grpc.insecure_channel(address) as channel:
+        stream: grpc.StreamStreamMultiCallable[bytes, bytes]
         stream = channel.stream_stream(_STREAM_INFER)
         requests = [_infer_bytes("1"), b"\xff\xff"]
         answers = stream(iter(requests), timeout=30, metadata=(("triton_grpc_error", "true"),))
