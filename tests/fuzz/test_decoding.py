@@ -82,12 +82,15 @@ def registry(registry_address: str, rss_before: int) -> Iterator[grpc.Channel]:
         yield channel
 
 
+def _unary(channel: grpc.Channel, path: str) -> grpc.UnaryUnaryMultiCallable[bytes, bytes]:
+    return channel.unary_unary(path)
+
+
 def _unary_code(channel: grpc.Channel, path: str, data: bytes) -> grpc.StatusCode:
-    call: grpc.UnaryUnaryMultiCallable[bytes, bytes] = channel.unary_unary(path)
     try:
-        call(data, timeout=CALL_DEADLINE_S)
+        _unary(channel, path)(data, timeout=CALL_DEADLINE_S)
     except grpc.RpcError as error:
-        return error.code()  # type: ignore[no-any-return]
+        return error.code()
     return grpc.StatusCode.OK
 
 
@@ -149,7 +152,7 @@ def test_registry_upload_headers_are_refused_clearly_and_store_nothing(
     with pytest.raises(grpc.RpcError) as caught:
         upload(iter(messages), timeout=CALL_DEADLINE_S)
     assert caught.value.code() not in NOT_CLEAR
-    listed = registry.unary_unary("/maas.registry.v1.RegistryService/ListModels")(
+    listed = _unary(registry, "/maas.registry.v1.RegistryService/ListModels")(
         registry_pb.ListModelsRequest().SerializeToString(), timeout=CALL_DEADLINE_S
     )
     assert not registry_pb.ListModelsResponse.FromString(listed).models
