@@ -163,5 +163,5 @@ class ErrorMappingInterceptor(WrappingInterceptor):
             handler,
             lambda behavior: _wrap_unary(behavior, method, parse),
             lambda behavior: _wrap_streaming(behavior, method, parse),
-            request_deserializer=None,
+            raw_requests=True,
         )

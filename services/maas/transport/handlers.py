@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, Literal, TypeAlias
+from typing import Any, TypeAlias
 
 import grpc
 from grpc import aio
@@ -26,20 +26,19 @@ def rewrap(
     handler: Handler,
     unary: Callable[[Unary], Unary],
     streaming: Callable[[Streaming], Streaming],
-    request_deserializer: Callable[[bytes], Any] | Literal["keep"] | None = "keep",
+    *,
+    raw_requests: bool = False,
 ) -> Handler:
     """`handler` with its behaviour wrapped by `streaming` when it yields responses, else by
     `unary` (a streaming handler may also write through the context, as grpc's own health
-    Watch does, and is then a plain coroutine). A `request_deserializer` other than "keep"
-    replaces the handler's (None hands the behaviour the request bytes)."""
+    Watch does, and is then a plain coroutine). With `raw_requests`, grpc hands the wrapped
+    behaviour the request bytes, undecoded, for it to parse."""
     behavior: Any = (
         handler.unary_unary or handler.stream_unary or handler.unary_stream or handler.stream_stream
     )
     wrapped: Any = streaming(behavior) if inspect.isasyncgenfunction(behavior) else unary(behavior)
     serializers: dict[str, Any] = {
-        "request_deserializer": (
-            handler.request_deserializer if request_deserializer == "keep" else request_deserializer
-        ),
+        "request_deserializer": None if raw_requests else handler.request_deserializer,
         "response_serializer": handler.response_serializer,
     }
     if handler.unary_unary:
