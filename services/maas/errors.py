@@ -7,6 +7,23 @@ where a client might match on it.
 
 from __future__ import annotations
 
+from typing import Final
+
+# Longest user-supplied text an error message quotes in full: clients drop a status whose
+# message nears their 8 KiB metadata limit, and a long echo helps no one.
+ECHO_CHARS: Final = 100
+
+
+def echo(value: object) -> str:
+    """`value` as an error message shows it: cut to ECHO_CHARS characters with an ellipsis.
+
+    Every error text that quotes client input goes through here.
+    """
+    text = str(value)
+    if len(text) > ECHO_CHARS:
+        text = text[: ECHO_CHARS - 3] + "..."
+    return text
+
 
 class MaasError(Exception):
     """Base of every error a caller is meant to see."""

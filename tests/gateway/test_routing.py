@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 
-from maas.errors import NotFound, Unavailable
+from maas.errors import InvalidInput, NotFound, Unavailable
 from maas.gateway.routing import Balancer, IndexEntry, Replica, Route, RoutingTable
 
 A = Replica("a", "10.0.0.1:8001", {"mlp": frozenset({"1", "2"}), "bert": frozenset({"1"})})
@@ -46,10 +47,33 @@ def test_unknown_models_are_not_found_in_tritons_words() -> None:
 def test_deployed_models_without_a_ready_replica_are_unavailable() -> None:
     with pytest.raises(Unavailable, match=r"^no ready replica for model 'pending'$"):
         TABLE.resolve("pending")
-    with pytest.raises(Unavailable, match=r"^no ready replica for model 'mlp' version 7$"):
-        TABLE.resolve("mlp", "7")
+    with pytest.raises(Unavailable, match=r"^no ready replica for model 'pending' version 7$"):
+        TABLE.resolve("pending", "7")
     with pytest.raises(Unavailable, match="no ready replica for model 'dangling' version 1"):
         TABLE.resolve("dangling")
+
+
+def test_a_version_no_replica_serves_is_not_found_as_on_a_worker() -> None:
+    with pytest.raises(
+        NotFound, match=r"^Request for unknown model: 'mlp' version 7 is not found$"
+    ):
+        TABLE.resolve("mlp", "7")
+
+
+@pytest.mark.parametrize(
+    "version", ["\u00b2", "\u0661", "+1", " 1", "1 ", "1_0", "-1", "1.0", "9" * 30]
+)
+def test_only_ascii_digits_are_a_version(version: str) -> None:
+    with pytest.raises(
+        InvalidInput,
+        match="failed to get model version from specified version string '"
+        + re.escape(version[:20]),
+    ):
+        TABLE.resolve("mlp", version)
+
+
+def test_a_version_with_leading_zeros_names_that_version() -> None:
+    assert TABLE.resolve("mlp", "01").route == Route("mlp", "1")
 
 
 def test_aliases_route_to_a_model_and_version() -> None:

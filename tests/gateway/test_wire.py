@@ -99,6 +99,31 @@ def test_rewrite_refuses_malformed_messages(data: bytes) -> None:
         wire.rewrite_target(data, "x", "1")
 
 
+def _nested_groups(depth: int) -> bytes:
+    # Field 127 groups, one inside the other.
+    return bytes.fromhex("fb07") * depth + bytes.fromhex("fc07") * depth
+
+
+def test_groups_as_deep_as_protobuf_parses_are_skipped() -> None:
+    data = bytes.fromhex("0a016d") + _nested_groups(wire.MAX_GROUP_DEPTH)
+    assert pb.ModelInferRequest.FromString(data).model_name == "m"
+    assert wire.read_header(data) == wire.Header("m")
+    assert wire.rewrite_target(data, "x", "1") == (
+        bytes.fromhex("0a0178 12 0131") + _nested_groups(wire.MAX_GROUP_DEPTH)
+    )
+
+
+@pytest.mark.parametrize("depth", [wire.MAX_GROUP_DEPTH + 1, 100_000])
+def test_groups_nested_deeper_than_protobuf_parses_are_invalid_input(depth: int) -> None:
+    # 100,000 levels once overflowed the recursive skipper's stack (RecursionError).
+    data = bytes.fromhex("0a016d") + _nested_groups(depth)
+    with pytest.raises(DecodeError):
+        pb.ModelInferRequest.FromString(data)
+    for read in (wire.read_header, lambda d: wire.rewrite_target(d, "x", "1")):
+        with pytest.raises(InvalidInput, match="groups nested deeper than 100"):
+            read(data)
+
+
 @pytest.mark.parametrize(("version", "new_version"), [("", "2"), ("1", ""), ("1", "3")])
 def test_rewrite_replaces_name_and_version_only(version: str, new_version: str) -> None:
     original = _request(model_name="alias", model_version=version, id="r")

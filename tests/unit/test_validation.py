@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import numpy as np
 import pytest
 
-from maas.errors import InvalidInput
+from maas.errors import ECHO_CHARS, InvalidInput, echo
+from maas.names import check_model_name, is_model_name, parse_version
+from maas.scheduler.grpc import converters as sched_converters
 from maas.worker.datatypes import DataType
+from maas.worker.grpc import control_converters
 from maas.worker.requests import InferRequest, InputTensor
 from maas.worker.spec import ModelSpec, TensorSpec
+from maas.worker.tensors import decode_raw, decode_typed, element_count
 from maas.worker.validation import prepare_job
+from maas_proto.maas.scheduler.v1 import scheduler_pb2 as sched_pb
+from maas_proto.maas.worker.v1 import worker_pb2 as worker_pb
 
 BATCHED = ModelSpec(
     name="m",
@@ -158,3 +166,162 @@ def test_bytes_inputs_walk_length_prefixes() -> None:
         prepare_job(UNBATCHED, InferRequest("u", inputs=[InputTensor("S", "BYTES", (3,), raw=raw)]))
     with pytest.raises(InvalidInput, match="byte size mismatch"):
         prepare_job(UNBATCHED, InferRequest("u", inputs=[InputTensor("S", "BYTES", (1,), raw=raw)]))
+
+
+# --- Hostile sizes, versions, names and integers (issue 8) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shape", "most", "count"),
+    [
+        ((), 10, 1),
+        ((2, 3), 6, 6),
+        ((2, 3), 5, None),
+        ((2**62, 2**62), 2**63, None),
+        ((2**62, 2**62, 0), 10, 0),
+        ((3, -1), 10, None),
+        ((2**40,) * 10_000, 2**63, None),
+    ],
+)
+def test_element_count_stops_at_a_bound(
+    shape: tuple[int, ...], most: int, count: int | None
+) -> None:
+    assert element_count(shape, most) == count
+
+
+@pytest.mark.parametrize(
+    ("datatype", "shape", "values"),
+    [
+        (DataType.BYTES, (1, 2**27), None),
+        (DataType.BYTES, (2**62,), None),
+        (DataType.FP32, (2**62,), None),
+        (DataType.FP32, (2**62, 2**62), None),
+        (DataType.BYTES, (2**62,), [b"x"]),
+        (DataType.INT32, (2**31, 2**31), [1]),
+    ],
+)
+def test_sizes_beyond_the_payload_are_refused_without_allocating(
+    datatype: DataType, shape: tuple[int, ...], values: list[object] | None
+) -> None:
+    def decode() -> object:
+        if values is None:
+            return decode_raw("X", "m", datatype, shape, b"\x00" * 4)
+        return decode_typed("X", "m", datatype, shape, values)
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(InvalidInput, match="input 'X'"):
+            decode()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1 << 20
+
+
+def test_a_huge_input_list_names_its_inputs_bounded() -> None:
+    request = InferRequest(
+        "u", inputs=[InputTensor(f"N{i}", "BYTES", (1,), raw=b"") for i in range(10_000)]
+    )
+    with pytest.raises(InvalidInput) as caught:
+        prepare_job(UNBATCHED, request)
+    assert len(str(caught.value)) < 300
+
+
+@pytest.mark.parametrize(
+    ("text", "version"), [("", None), ("0", 0), ("7", 7), ("007", 7), (str(2**63 - 1), 2**63 - 1)]
+)
+def test_ascii_digits_are_a_version(text: str, version: int | None) -> None:
+    assert parse_version(text) == version
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("\u00b2", "\u0661", "\uff11", "+1", "-1", " 1", "1 ", "1\n", "1_0", "0x1", "1.0"),
+        *(str(2**63), "9" * 5000),
+    ],
+)
+def test_anything_else_is_not_a_version(text: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_version(text)
+    assert str(caught.value).startswith(
+        "failed to get model version from specified version string '"
+    )
+    assert len(str(caught.value)) < 300
+
+
+def test_echo_bounds_what_messages_quote() -> None:
+    assert echo("short") == "short"
+    assert echo("x" * ECHO_CHARS) == "x" * ECHO_CHARS
+    assert echo("x" * 10_000) == "x" * (ECHO_CHARS - 3) + "..."
+    assert len(echo(list(range(10_000)))) == ECHO_CHARS
+
+
+@pytest.mark.parametrize(
+    "name", ["", "m" * 129, "../x", "a/b", ".hidden", "a b", "a\0b", "-x", "\u00e9t\u00e9"]
+)
+def test_names_no_model_can_have(name: str) -> None:
+    assert not is_model_name(name)
+    with pytest.raises(InvalidInput, match="invalid deployment name") as caught:
+        check_model_name(name, "deployment name")
+    assert len(str(caught.value)) < 300
+
+
+def test_model_names_that_are_fine() -> None:
+    for name in ("m", "add_sub", "A.b-c_9", "m" * 128, "1st"):
+        assert check_model_name(name) == name
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        sched_pb.DeploymentSpec(
+            name="d", model="m", resources=sched_pb.Resources(memory_bytes=2**64 - 1)
+        ),
+        sched_pb.DeploymentSpec(
+            name="d", model="m", batching=sched_pb.Batching(max_queue_delay_microseconds=2**63)
+        ),
+    ],
+)
+def test_scheduler_refuses_integers_beyond_int64(spec: sched_pb.DeploymentSpec) -> None:
+    with pytest.raises(InvalidInput, match="out of range"):
+        sched_converters.spec_to_domain(spec)
+
+
+def test_scheduler_bounds_what_it_echoes() -> None:
+    for spec in (
+        sched_pb.DeploymentSpec(name="d" * 10_000, model="m"),
+        sched_pb.DeploymentSpec(name="d", model="m" * 10_000),
+        sched_pb.DeploymentSpec(name="d", model="m", alias="a" * 10_000),
+        sched_pb.DeploymentSpec(
+            name="d",
+            model="m",
+            batching=sched_pb.Batching(max_batch_size=1, preferred_batch_sizes=[9] * 10_000),
+        ),
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            sched_converters.spec_to_domain(spec)
+        assert len(str(caught.value)) < 300
+    with pytest.raises(InvalidInput, match="invalid deployment name"):
+        sched_converters.deployment_name("../x")
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        worker_pb.LoadReplicaRequest(served_name="../x", served_version=1),
+        worker_pb.LoadReplicaRequest(served_name="m", served_version=2**63),
+        worker_pb.LoadReplicaRequest(
+            served_name="m", served_version=1, artifact=worker_pb.ArtifactRef(size_bytes=2**64 - 1)
+        ),
+    ],
+)
+def test_worker_control_refuses_names_and_integers_it_cannot_serve(
+    request_: worker_pb.LoadReplicaRequest,
+) -> None:
+    with pytest.raises(InvalidInput):
+        control_converters.load_request_to_domain(request_)
+    with pytest.raises(InvalidInput):
+        control_converters.unload_request_to_domain(
+            worker_pb.UnloadReplicaRequest(served_name="../x", served_version=1)
+        )

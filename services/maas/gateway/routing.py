@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import count
 
-from maas.errors import NotFound, Unavailable
+from maas.errors import NotFound, Unavailable, echo
+from maas.names import parse_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +103,25 @@ class RoutingTable:
     def resolve(self, name: str, version: str = "") -> Target:
         """The route and candidate replicas for a client's model name and version.
 
-        Raises NotFound (Triton's wording) for a name that is neither deployed nor an
-        alias, and Unavailable for a deployed model without a ready replica.
+        The version string is read as a worker reads it (`maas.names.parse_version`), so
+        that both answer alike. Raises InvalidInput for a version string that names no
+        version; NotFound (Triton's wording) for a name that is neither deployed nor an
+        alias, or a version that no replica serves while others of the model are ready
+        (what a worker answers); Unavailable for a deployed model without a ready replica.
         """
-        route = self._route(name, version)
+        number = parse_version(version)
+        route = self._route(name, "" if number is None else str(number))
         if route.version:
             replicas = self._by_version.get((route.model_name, route.version), ())
         else:
             replicas = self._by_model.get(route.model_name, ())
         if not replicas:
             if name not in self.aliases and not self._known(route.model_name):
-                raise NotFound(f"Request for unknown model: '{name}' is not found")
+                raise NotFound(f"Request for unknown model: '{echo(name)}' is not found")
             at = f" version {route.version}" if route.version else ""
-            raise Unavailable(f"no ready replica for model '{name}'{at}")
+            if at and self._by_model.get(route.model_name):
+                raise NotFound(f"Request for unknown model: '{echo(name)}'{at} is not found")
+            raise Unavailable(f"no ready replica for model '{echo(name)}'{at}")
         return Target(route, replicas)
 
     def index(self) -> list[IndexEntry]:
@@ -139,7 +146,9 @@ class RoutingTable:
             return Route(name, version)
         if version and alias.version and version != alias.version:
             # The alias pins a version; asking it for another one names nothing.
-            raise NotFound(f"Request for unknown model: '{name}' version {version} is not found")
+            raise NotFound(
+                f"Request for unknown model: '{echo(name)}' version {version} is not found"
+            )
         return Route(alias.model_name, alias.version or version)
 
     def _known(self, model: str) -> bool:

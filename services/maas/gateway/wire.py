@@ -31,6 +31,8 @@ _VERSION: Final = 2
 _ID: Final = 3
 
 FINAL_RESPONSE: Final = "triton_final_response"
+# protobuf's default recursion limit for parsing, which workers apply to what we forward.
+MAX_GROUP_DEPTH: Final = 100
 
 
 class Header(NamedTuple):
@@ -148,24 +150,42 @@ def _skip(message: bytes, pos: int, number: int, wire_type: int) -> int:
             raise InvalidInput("malformed message: truncated fixed-width field")
         return end
     if wire_type == _START_GROUP:
-        # Deprecated groups still parse as unknown fields: skip to the matching end.
-        while True:
-            if pos >= len(message):
-                raise InvalidInput("malformed message: unterminated group")
-            key, pos = _read_varint(message, pos)
-            inner, inner_type = key >> 3, key & 7
-            if inner_type == _END_GROUP:
-                if inner != number:
-                    raise InvalidInput("malformed message: mismatched end of group")
-                return pos
-            if inner_type == _LENGTH:
-                length, pos = _read_varint(message, pos)
-                pos += length
-                if pos > len(message):
-                    raise InvalidInput("malformed message: truncated length-delimited field")
-            else:
-                pos = _skip(message, pos, inner, inner_type)
+        return _skip_group(message, pos, number)
     raise InvalidInput(f"malformed message: wire type {wire_type}")
+
+
+def _skip_group(message: bytes, pos: int, number: int) -> int:
+    """The position after the end of group `number`, whose start tag ends at `pos`.
+
+    Deprecated groups still parse as unknown fields. Nested groups are tracked on a
+    stack, not by recursion (a client can nest thousands in a small message), and no
+    deeper than protobuf's own parsers accept, so both refuse the same messages.
+    """
+    open_groups = [number]
+    while open_groups:
+        if pos >= len(message):
+            raise InvalidInput("malformed message: unterminated group")
+        key, pos = _read_varint(message, pos)
+        inner, inner_type = key >> 3, key & 7
+        if inner == 0:
+            raise InvalidInput("malformed message: field number 0")
+        if inner_type == _END_GROUP:
+            if inner != open_groups.pop():
+                raise InvalidInput("malformed message: mismatched end of group")
+        elif inner_type == _START_GROUP:
+            if len(open_groups) >= MAX_GROUP_DEPTH:
+                raise InvalidInput(
+                    f"malformed message: groups nested deeper than {MAX_GROUP_DEPTH}"
+                )
+            open_groups.append(inner)
+        elif inner_type == _LENGTH:
+            length, pos = _read_varint(message, pos)
+            pos += length
+            if pos > len(message):
+                raise InvalidInput("malformed message: truncated length-delimited field")
+        else:
+            pos = _skip(message, pos, inner, inner_type)
+    return pos
 
 
 def _read_varint(message: bytes, pos: int) -> tuple[int, int]:

@@ -16,7 +16,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Final, Generic, TypeVar
 
-from maas.errors import InvalidInput, NotFound
+from maas import names
+from maas.errors import InvalidInput, NotFound, echo
 from maas.worker.datatypes import DataType
 
 LATEST: Final = "latest"
@@ -24,8 +25,9 @@ LATEST: Final = "latest"
 MAX_PAGE_SIZE: Final = 1000
 DEFAULT_PAGE_SIZE: Final = 100
 
-_MODEL_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
-_ALIAS_NAME = re.compile(r"[a-z][a-z0-9._-]{0,62}")
+# ASCII digits only (`str.isdigit` takes other scripts' digits, which `int` may refuse),
+# and few enough for a uint32 version.
+_VERSION_KEY = re.compile(r"[0-9]{1,10}")
 _KEY = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _MAX_ENTRIES: Final = 64
@@ -222,23 +224,13 @@ class Page(Generic[T]):
 
 
 def check_model_name(name: str) -> str:
-    if not _MODEL_NAME.fullmatch(name):
-        raise InvalidInput(
-            f"invalid model name {name!r}: use 1-128 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit"
-        )
-    return name
+    return names.check_model_name(name)
 
 
 def check_alias_name(alias: str) -> str:
     if alias == LATEST:
         raise InvalidInput(f"{LATEST!r} is reserved: it always means the highest version")
-    if not _ALIAS_NAME.fullmatch(alias):
-        raise InvalidInput(
-            f"invalid alias {alias!r}: use 1-63 lowercase letters, digits, '.', '_' or '-', "
-            "starting with a letter"
-        )
-    return alias
+    return names.check_alias_name(alias)
 
 
 def _check_entries(kind: str, entries: Mapping[str, str], max_value: int) -> dict[str, str]:
@@ -247,11 +239,11 @@ def _check_entries(kind: str, entries: Mapping[str, str], max_value: int) -> dic
     for key, value in entries.items():
         if not _KEY.fullmatch(key):
             raise InvalidInput(
-                f"invalid {kind} key {key!r}: use 1-128 letters, digits, '.', '_', '/' or '-', "
-                "starting and ending with a letter or digit"
+                f"invalid {kind} key '{echo(key)}': use 1-128 letters, digits, '.', '_', '/' "
+                "or '-', starting and ending with a letter or digit"
             )
         if len(value) > max_value:
-            raise InvalidInput(f"{kind} {key!r} is longer than {max_value} characters")
+            raise InvalidInput(f"{kind} '{key}' is longer than {max_value} characters")
     return dict(entries)
 
 
@@ -342,7 +334,7 @@ def decode_version_token(token: str) -> int:
     key = decode_page_token(token)
     if key is None:
         return 0
-    if not key.isdigit():
+    if not _VERSION_KEY.fullmatch(key):
         raise InvalidInput("invalid page_token: pass one returned by a list call")
     return int(key)
 
@@ -373,13 +365,13 @@ def transform_parameters(transform: Transform, given: Mapping[str, str]) -> dict
     unknown = sorted(set(given) - set(defaults))
     if unknown:
         raise InvalidInput(
-            f"{transform.value} takes no parameter {', '.join(map(repr, unknown))}; "
+            f"{transform.value} takes no parameter {echo(', '.join(map(repr, unknown)))}; "
             f"it takes {', '.join(sorted(defaults))}"
         )
     parameters = {**defaults, **{key: value.lower() for key, value in given.items()}}
     for key, value in parameters.items():
         if value not in _CHOICES[key]:
             raise InvalidInput(
-                f"parameter {key}={value!r}: expected one of {', '.join(_CHOICES[key])}"
+                f"parameter {key}='{echo(value)}': expected one of {', '.join(_CHOICES[key])}"
             )
     return parameters

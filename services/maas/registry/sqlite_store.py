@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from maas.errors import AlreadyExists, FailedPrecondition, NotFound
+from maas.errors import AlreadyExists, FailedPrecondition, NotFound, echo
 from maas.registry import codec
 from maas.registry.domain import (
     ArtifactFormat,
@@ -539,7 +539,7 @@ class SqliteStore:
     def _get_job(self, job_id: str) -> Job:
         row = self._conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         if row is None:
-            raise NotFound(f"job {job_id!r} not found")
+            raise NotFound(f"job '{echo(job_id)}' not found")
         return self._job(row)
 
     async def unfinished_jobs(self) -> list[Job]:

@@ -16,12 +16,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Final
 
-from maas.errors import InvalidInput
+from maas import names
+from maas.errors import InvalidInput, echo
 
 LATEST: Final = "latest"
 
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
-_ALIAS = re.compile(r"[a-z][a-z0-9._-]{0,62}")
 _BACKEND = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _MAX_REPLICAS: Final = 1024
 _MAX_INSTANCES: Final = 64
@@ -67,19 +66,14 @@ class DeploymentSpec:
 
 
 def _check_spec(spec: DeploymentSpec) -> None:
-    if not _NAME.fullmatch(spec.name):
-        raise InvalidInput(
-            f"deployment name {spec.name!r} must be 1-128 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit"
-        )
-    if not _NAME.fullmatch(spec.model):
-        raise InvalidInput(f"model name {spec.model!r} is not a valid registry model name")
+    names.check_model_name(spec.name, "deployment name")
+    names.check_model_name(spec.model)
     if spec.version is not None and spec.alias is not None:
         raise InvalidInput("a deployment names a version or an alias, not both")
     if spec.version is not None and spec.version < 1:
         raise InvalidInput(f"version must be 1 or more, not {spec.version}")
-    if spec.alias is not None and spec.alias != LATEST and not _ALIAS.fullmatch(spec.alias):
-        raise InvalidInput(f"alias {spec.alias!r} is not a valid alias name")
+    if spec.alias is not None and spec.alias != LATEST:
+        names.check_alias_name(spec.alias)
     if not 1 <= spec.min_replicas <= spec.max_replicas <= _MAX_REPLICAS:
         raise InvalidInput(
             f"replicas must satisfy 1 <= min ({spec.min_replicas}) <= max "
@@ -89,9 +83,9 @@ def _check_spec(spec: DeploymentSpec) -> None:
         raise InvalidInput(f"instance count must be 1-{_MAX_INSTANCES}, not {spec.instance_count}")
     for backend in spec.backends:
         if not _BACKEND.fullmatch(backend):
-            raise InvalidInput(f"backend {backend!r} is not a backend name")
+            raise InvalidInput(f"backend '{echo(backend)}' is not a backend name")
     if len(set(spec.backends)) != len(spec.backends):
-        raise InvalidInput(f"backends {list(spec.backends)} name one twice")
+        raise InvalidInput(f"backends {echo(list(spec.backends))} name one twice")
     if spec.memory_bytes < 0:
         raise InvalidInput("memory must not be negative")
     batching = spec.batching
@@ -101,7 +95,7 @@ def _check_spec(spec: DeploymentSpec) -> None:
             batching.max_batch_size and any(size > batching.max_batch_size for size in sizes)
         ):
             raise InvalidInput(
-                f"preferred batch sizes {list(sizes)} must lie in [1, max batch size]"
+                f"preferred batch sizes {echo(list(sizes))} must lie in [1, max batch size]"
             )
         if min(batching.max_batch_size, batching.max_queue_delay_us, batching.max_queue_size) < 0:
             raise InvalidInput("batching settings must not be negative")

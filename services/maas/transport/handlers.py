@@ -23,17 +23,22 @@ Streaming = Callable[[Any, aio.ServicerContext[Any, Any]], AsyncIterator[Any]]
 
 
 def rewrap(
-    handler: Handler, unary: Callable[[Unary], Unary], streaming: Callable[[Streaming], Streaming]
+    handler: Handler,
+    unary: Callable[[Unary], Unary],
+    streaming: Callable[[Streaming], Streaming],
+    *,
+    raw_requests: bool = False,
 ) -> Handler:
     """`handler` with its behaviour wrapped by `streaming` when it yields responses, else by
     `unary` (a streaming handler may also write through the context, as grpc's own health
-    Watch does, and is then a plain coroutine)."""
+    Watch does, and is then a plain coroutine). With `raw_requests`, grpc hands the wrapped
+    behaviour the request bytes, undecoded, for it to parse."""
     behavior: Any = (
         handler.unary_unary or handler.stream_unary or handler.unary_stream or handler.stream_stream
     )
     wrapped: Any = streaming(behavior) if inspect.isasyncgenfunction(behavior) else unary(behavior)
     serializers: dict[str, Any] = {
-        "request_deserializer": handler.request_deserializer,
+        "request_deserializer": None if raw_requests else handler.request_deserializer,
         "response_serializer": handler.response_serializer,
     }
     if handler.unary_unary:

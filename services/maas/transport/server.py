@@ -17,6 +17,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1._async import HealthServicer
 from grpc_reflection.v1alpha import reflection
 
+from maas.errors import NotFound, echo
 from maas.telemetry.tracing import server_interceptors
 from maas.transport.errors import ErrorMappingInterceptor
 
@@ -31,13 +32,33 @@ class ServiceBinding:
     add: Callable[[aio.Server], None]
 
 
+class Health(HealthServicer):
+    """grpc.health.v1, answering a Check for an unknown service NOT_FOUND with a reason
+    (grpcio's servicer aborts without one)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._known = {""}
+
+    async def set(self, service: str, status: int) -> None:
+        self._known.add(service)
+        await super().set(service, status)
+
+    async def Check(
+        self, request: health_pb2.HealthCheckRequest, context: aio.ServicerContext[Any, Any]
+    ) -> health_pb2.HealthCheckResponse:
+        if request.service not in self._known:
+            raise NotFound(f"unknown service '{echo(request.service)}' for health check")
+        return await super().Check(request, context)
+
+
 @dataclass(slots=True)
 class GrpcServer:
     """A started server, its bound port and its health servicer."""
 
     server: aio.Server
     port: int
-    health: HealthServicer
+    health: Health
     services: tuple[str, ...] = field(default=())
 
     async def set_serving(self, serving: bool) -> None:
@@ -83,7 +104,7 @@ async def start_server(
     )
     for service in services:
         service.add(server)
-    health = HealthServicer()
+    health = Health()
     health_pb2_grpc.add_HealthServicer_to_server(health, server)
     names = tuple(s.name for s in services)
     reflection.enable_server_reflection(

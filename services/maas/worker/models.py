@@ -22,7 +22,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from maas.errors import InvalidInput, MaasError, NotFound, Unavailable
+from maas.errors import InvalidInput, MaasError, NotFound, Unavailable, echo
+from maas.names import parse_version
 from maas.telemetry import metrics, tracing
 from maas.telemetry.metrics import ModelMetrics, model_metrics
 from maas.worker.backends.base import Backend, LoadedModel
@@ -195,18 +196,20 @@ class ModelManager:
         number = parse_version(version)
         entry = self._entries.get(name)
         if entry is None:
-            raise NotFound(f"Request for unknown model: '{name}' is not found")
+            raise NotFound(f"Request for unknown model: '{echo(name)}' is not found")
         if not entry.versions:
             if entry.state in (ModelState.LOADING, ModelState.UNLOADING):
                 raise Unavailable(
-                    f"Request for model '{name}' is not at ready state: {entry.state}"
+                    f"Request for model '{echo(name)}' is not at ready state: {entry.state}"
                 )
-            raise NotFound(f"Request for unknown model: '{name}' has no available versions")
+            raise NotFound(f"Request for unknown model: '{echo(name)}' has no available versions")
         if number is None:
             return entry.versions[max(entry.versions)]
         served = entry.versions.get(number)
         if served is None:
-            raise NotFound(f"Request for unknown model: '{name}' version {number} is not found")
+            raise NotFound(
+                f"Request for unknown model: '{echo(name)}' version {number} is not found"
+            )
         return served
 
     def served(self, name: str = "", version: str = "") -> list[tuple[str, ServedVersion]]:
@@ -298,15 +301,3 @@ class ModelManager:
                 time.monotonic() - started,
                 ok=ok,
             )
-
-
-def parse_version(text: str) -> int | None:
-    """A request's version string: "" means the server's choice, else a non-negative integer."""
-    if not text:
-        return None
-    if not text.isdigit():
-        raise InvalidInput(
-            f"failed to get model version from specified version string '{text}' "
-            "(details: expecting digits only), use empty string for latest version"
-        )
-    return int(text)

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Final
 
-from maas.errors import InvalidInput, NotFound
+from maas.errors import InvalidInput, NotFound, echo
+from maas.names import check_model_name, is_model_name
 from maas.worker import config_codec
 from maas.worker.backends.base import Backend
 from maas.worker.models import ModelDefinition
@@ -36,7 +37,7 @@ def list_models(root: Path) -> list[str]:
     return sorted(
         entry.name
         for entry in root.iterdir()
-        if entry.is_dir() and _is_safe_name(entry.name) and _looks_like_model(entry)
+        if entry.is_dir() and is_model_name(entry.name) and _looks_like_model(entry)
     )
 
 
@@ -48,8 +49,7 @@ def read_model(
     Raises `NotFound` when there is no such model directory and `InvalidInput` when the
     name, the config, or the artifacts are unusable.
     """
-    if not _is_safe_name(name):
-        raise InvalidInput(f"invalid model name '{name}'")
+    check_model_name(name)
     model_dir = root / name
     if not model_dir.is_dir():
         raise NotFound(f"Request for unknown model: '{name}' is not found")
@@ -89,12 +89,11 @@ def stage_files(scratch: Path, name: str, files: Mapping[str, bytes]) -> Path:
     Triton's RepositoryModelLoad `file:` parameters: the files replace the model's
     directory wholesale. Paths must stay inside the model directory.
     """
-    if not _is_safe_name(name):
-        raise InvalidInput(f"invalid model name '{name}'")
+    check_model_name(name)
     for path in files:
         parts = PurePosixPath(path).parts
-        if not parts or path.startswith("/") or any(not _is_safe_name(p) for p in parts):
-            raise InvalidInput(f"invalid file path '{path}' for model '{name}'")
+        if not parts or path.startswith("/") or any(not is_model_name(p) for p in parts):
+            raise InvalidInput(f"invalid file path '{echo(path)}' for model '{name}'")
     staged = scratch / name
     root = staged / uuid.uuid4().hex
     for path, content in files.items():
@@ -105,11 +104,6 @@ def stage_files(scratch: Path, name: str, files: Mapping[str, bytes]) -> Path:
         if earlier != root:
             shutil.rmtree(earlier, ignore_errors=True)
     return root
-
-
-def _is_safe_name(name: str) -> bool:
-    # Hidden entries are skipped too: they are where in-progress writes live.
-    return bool(name) and not name.startswith(".") and not any(c in name for c in "/\\\0")
 
 
 def _looks_like_model(path: Path) -> bool:

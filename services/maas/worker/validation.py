@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from maas.errors import InvalidInput
+from maas.errors import InvalidInput, echo
 from maas.worker.datatypes import parse_datatype
 from maas.worker.requests import InferRequest, InputTensor
 from maas.worker.scheduling import Job
 from maas.worker.spec import ModelSpec, TensorSpec
-from maas.worker.tensors import decode_raw, decode_typed
+from maas.worker.tensors import decode_raw, decode_typed, dims_text
 
 
 def prepare_job(spec: ModelSpec, request: InferRequest) -> Job:
@@ -27,7 +27,9 @@ def prepare_job(spec: ModelSpec, request: InferRequest) -> Job:
         raise InvalidInput(f"duplicate inference input names in request for model '{model}'")
     for tensor in request.inputs:
         if spec.input(tensor.name) is None:
-            raise InvalidInput(f"unexpected inference input '{tensor.name}' for model '{model}'")
+            raise InvalidInput(
+                f"unexpected inference input '{echo(tensor.name)}' for model '{model}'"
+            )
     missing = [t.name for t in required if t.name not in names]
     if missing:
         raise InvalidInput(
@@ -49,7 +51,7 @@ def prepare_job(spec: ModelSpec, request: InferRequest) -> Job:
         raise InvalidInput(f"duplicate requested output names for model '{model}'")
     for name in outputs:
         if spec.output(name) is None:
-            raise InvalidInput(f"unexpected inference output '{name}' for model '{model}'")
+            raise InvalidInput(f"unexpected inference output '{echo(name)}' for model '{model}'")
     return Job(
         inputs=inputs,
         outputs=outputs,
@@ -64,25 +66,25 @@ def _check_shape(spec: ModelSpec, declared: TensorSpec, tensor: InputTensor, bat
     datatype = parse_datatype(tensor.datatype)
     if datatype is not declared.datatype:
         raise InvalidInput(
-            f"inference input '{tensor.name}' data-type is '{tensor.datatype}', but model "
-            f"'{model}' expects '{declared.datatype}'"
+            f"inference input '{echo(tensor.name)}' data-type is '{echo(tensor.datatype)}', "
+            f"but model '{model}' expects '{declared.datatype}'"
         )
     shape = tensor.shape
     if any(d < 0 for d in shape):
         raise InvalidInput(
-            f"All input dimensions should be specified for input '{tensor.name}' for model "
-            f"'{model}', got {_dims(shape)}"
+            f"All input dimensions should be specified for input '{echo(tensor.name)}' for model "
+            f"'{model}', got {dims_text(shape)}"
         )
     per_sample = shape
     if spec.batched:
         if not shape:
             raise InvalidInput(
-                f"input '{tensor.name}' has no shape but model requires batch dimension for "
+                f"input '{echo(tensor.name)}' has no shape but model requires batch dimension for "
                 f"'{model}'"
             )
         if batch and shape[0] != batch:
             raise InvalidInput(
-                f"input '{tensor.name}' batch size does not match other inputs for '{model}'"
+                f"input '{echo(tensor.name)}' batch size does not match other inputs for '{model}'"
             )
         batch = shape[0]
         if batch > spec.max_batch_size:
@@ -104,8 +106,8 @@ def _check_shape(spec: ModelSpec, declared: TensorSpec, tensor: InputTensor, bat
             else ""
         )
         raise InvalidInput(
-            f"unexpected shape for input '{tensor.name}' for model '{model}'. Expected "
-            f"{_dims(expected)}, got {_dims(shape)}.{note}"
+            f"unexpected shape for input '{echo(tensor.name)}' for model '{model}'. Expected "
+            f"{dims_text(expected)}, got {dims_text(shape)}.{note}"
         )
     return batch
 
@@ -115,12 +117,12 @@ def _decode(spec: ModelSpec, declared: TensorSpec, tensor: InputTensor) -> np.nd
         return decode_raw(tensor.name, spec.name, declared.datatype, tensor.shape, tensor.raw)
     if tensor.values is None:
         raise InvalidInput(
-            f"unable to find data for input tensor '{tensor.name}' for model '{spec.name}' "
+            f"unable to find data for input tensor '{echo(tensor.name)}' for model '{spec.name}' "
             "in request."
         )
     if declared.datatype not in tensor.values_datatypes:
         raise InvalidInput(
-            f"unexpected explicit tensor data for input tensor '{tensor.name}' for model "
+            f"unexpected explicit tensor data for input tensor '{echo(tensor.name)}' for model "
             f"'{spec.name}' of type {declared.datatype}, expected datatype to match the "
             "contents field"
         )
@@ -133,9 +135,5 @@ def _matches(shape: Sequence[int], dims: Sequence[int]) -> bool:
     )
 
 
-def _dims(shape: Sequence[int]) -> str:
-    return "[" + ",".join(str(d) for d in shape) + "]"
-
-
 def _quoted(names: Sequence[str]) -> str:
-    return ", ".join(f"'{n}'" for n in names)
+    return echo(", ".join(f"'{n}'" for n in names))

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Final, TypeVar
 
-from maas.errors import InvalidInput
+from maas.errors import InvalidInput, echo
 from maas.registry.domain import (
     LATEST,
     AccuracyReport,
@@ -30,6 +30,7 @@ from maas.registry.domain import (
     Version,
     VersionRef,
 )
+from maas.transport.fields import int64
 from maas.worker.datatypes import parse_datatype
 from maas_proto.maas.registry.v1 import registry_pb2 as pb
 
@@ -145,7 +146,7 @@ def signature_to_domain(message: pb.Signature) -> Signature:
     def tensor(t: pb.TensorSignature) -> TensorSignature:
         datatype = parse_datatype(t.datatype)
         if datatype is None:
-            raise InvalidInput(f"tensor {t.name!r} has unknown datatype {t.datatype!r}")
+            raise InvalidInput(f"tensor '{echo(t.name)}' has unknown datatype '{echo(t.datatype)}'")
         return TensorSignature(t.name, datatype, tuple(t.shape))
 
     return Signature(
@@ -266,9 +267,21 @@ def header_to_domain(message: pb.UploadHeader) -> UploadHeader:
         model=message.model,
         format=format_to_domain(message.format),
         sha256=message.sha256,
-        size_bytes=message.size_bytes,
+        size_bytes=int64(message.size_bytes, "size_bytes"),
         metadata=dict(message.metadata),
     )
+
+
+def download_to_domain(message: pb.DownloadVersionRequest) -> tuple[VersionRef, int]:
+    """The version to download and the offset to start at."""
+    return ref_to_domain(message.ref), int64(message.offset, "offset")
+
+
+def watch_to_domain(message: pb.WatchRequest) -> int | None:
+    """The revision a watch starts after; None for "from now"."""
+    if not message.HasField("after_revision"):
+        return None
+    return int64(message.after_revision, "after_revision")
 
 
 async def upload_to_domain(

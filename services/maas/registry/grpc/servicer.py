@@ -113,7 +113,7 @@ class RegistryServicer(pb_grpc.RegistryServiceServicer):
     async def DownloadVersion(
         self, request: pb.DownloadVersionRequest, context: Context
     ) -> AsyncIterator[pb.DownloadVersionResponse]:
-        version, chunks = await self._service.download(c.ref_to_domain(request.ref), request.offset)
+        version, chunks = await self._service.download(*c.download_to_domain(request))
         # Not made current: the span lives across the generator's yields.
         parent = tracing.recording_span()
         span = (
@@ -167,8 +167,7 @@ class RegistryServicer(pb_grpc.RegistryServiceServicer):
     async def Watch(
         self, request: pb.WatchRequest, context: Context
     ) -> AsyncIterator[pb.WatchResponse]:
-        after = request.after_revision if request.HasField("after_revision") else None
-        async for event in self._service.watch(after):
+        async for event in self._service.watch(c.watch_to_domain(request)):
             yield pb.WatchResponse(event=c.event_to_pb(event))
 
 

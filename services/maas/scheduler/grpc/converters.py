@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Final
 
 from maas.gateway.routing import Replica, RoutingTable
+from maas.names import check_model_name
 from maas.scheduler.domain import (
     Artifact,
     Batching,
@@ -26,6 +27,7 @@ from maas.scheduler.domain import (
     WorkerView,
 )
 from maas.scheduler.planner import Load
+from maas.transport.fields import int64
 from maas_proto.maas.registry.v1 import registry_pb2 as registry_pb
 from maas_proto.maas.scheduler.v1 import scheduler_pb2 as pb
 from maas_proto.maas.worker.v1 import worker_pb2 as worker_pb
@@ -51,6 +53,11 @@ _WORKER_STATES_OUT: Final = {
 }
 
 
+def deployment_name(text: str) -> str:
+    """A deployment name from a request, or InvalidInput when no deployment can have it."""
+    return check_model_name(text, "deployment name")
+
+
 def spec_to_domain(message: pb.DeploymentSpec) -> DeploymentSpec:
     """A spec from a request; zeros take their documented defaults. Raises
     `InvalidInput` for a malformed one."""
@@ -70,11 +77,11 @@ def spec_to_domain(message: pb.DeploymentSpec) -> DeploymentSpec:
         else Batching(
             batching.max_batch_size,
             tuple(batching.preferred_batch_sizes),
-            batching.max_queue_delay_microseconds,
+            int64(batching.max_queue_delay_microseconds, "max_queue_delay_microseconds"),
             batching.max_queue_size,
         ),
         backends=tuple(message.backends),
-        memory_bytes=message.resources.memory_bytes,
+        memory_bytes=int64(message.resources.memory_bytes, "memory_bytes"),
     )
 
 

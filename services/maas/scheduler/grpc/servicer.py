@@ -37,13 +37,13 @@ class SchedulerServicer(pb_grpc.SchedulerServiceServicer):
     async def DeleteDeployment(
         self, request: pb.DeleteDeploymentRequest, context: Context
     ) -> pb.DeleteDeploymentResponse:
-        await self._service.delete_deployment(request.name)
+        await self._service.delete_deployment(c.deployment_name(request.name))
         return pb.DeleteDeploymentResponse()
 
     async def GetDeployment(
         self, request: pb.GetDeploymentRequest, context: Context
     ) -> pb.GetDeploymentResponse:
-        view = await self._service.get_deployment(request.name)
+        view = await self._service.get_deployment(c.deployment_name(request.name))
         return pb.GetDeploymentResponse(deployment=c.deployment_to_pb(view))
 
     async def ListDeployments(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from maas.names import check_model_name
+from maas.transport.fields import int64
 from maas.worker.artifacts import ArtifactRef
 from maas.worker.control import LoadReplica, Replica, ReplicaKey, ReplicaState, WorkerStatus
 from maas_proto.maas.worker.v1 import worker_pb2 as pb
@@ -18,7 +20,12 @@ _DOMAIN_STATES: Final = {value: state for state, value in _STATES.items()}
 
 
 def artifact_to_domain(message: pb.ArtifactRef) -> ArtifactRef:
-    return ArtifactRef(message.model, message.version, message.sha256, message.size_bytes)
+    return ArtifactRef(
+        message.model,
+        int64(message.version, "artifact version"),
+        message.sha256,
+        int64(message.size_bytes, "artifact size_bytes"),
+    )
 
 
 def artifact_to_pb(ref: ArtifactRef) -> pb.ArtifactRef:
@@ -29,7 +36,7 @@ def artifact_to_pb(ref: ArtifactRef) -> pb.ArtifactRef:
 
 def load_request_to_domain(message: pb.LoadReplicaRequest) -> LoadReplica:
     return LoadReplica(
-        key=ReplicaKey(message.served_name, message.served_version),
+        key=_key(message.served_name, message.served_version),
         artifact=artifact_to_domain(message.artifact),
         config_json=message.config_json,
     )
@@ -45,7 +52,14 @@ def load_request_to_pb(request: LoadReplica) -> pb.LoadReplicaRequest:
 
 
 def unload_request_to_domain(message: pb.UnloadReplicaRequest) -> ReplicaKey:
-    return ReplicaKey(message.served_name, message.served_version)
+    return _key(message.served_name, message.served_version)
+
+
+def _key(served_name: str, served_version: int) -> ReplicaKey:
+    # Served as an inference model name and version: both must be addressable there.
+    return ReplicaKey(
+        check_model_name(served_name, "served name"), int64(served_version, "served_version")
+    )
 
 
 def unload_request_to_pb(key: ReplicaKey) -> pb.UnloadReplicaRequest:

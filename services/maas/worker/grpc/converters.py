@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from maas.errors import InvalidInput
+from maas.errors import InvalidInput, echo
+from maas.gateway import wire
+from maas.names import check_model_name
 from maas.worker.datatypes import DataType
 from maas.worker.models import IndexEntry
 from maas.worker.requests import InferRequest, InferResult, InputTensor, ParamValue
@@ -53,13 +55,13 @@ def infer_request(message: pb.ModelInferRequest) -> InferRequest:
     inputs: list[InputTensor] = []
     next_raw = 0
     for tensor in message.inputs:
-        _refuse_shared_memory(tensor.parameters, f"input '{tensor.name}'", model)
+        _refuse_shared_memory(tensor.parameters, f"input '{echo(tensor.name)}'", model)
         entry = InputTensor(tensor.name, tensor.datatype, tuple(tensor.shape))
         if tensor.HasField("contents"):
             if raw:
                 raise InvalidInput(
                     f"contents field must not be specified when using raw_input_contents for "
-                    f"'{tensor.name}' for model '{model}'"
+                    f"'{echo(tensor.name)}' for model '{echo(model)}'"
                 )
             entry.values, entry.values_datatypes = _typed_values(tensor.contents)
         elif next_raw < len(raw):
@@ -68,14 +70,16 @@ def infer_request(message: pb.ModelInferRequest) -> InferRequest:
         inputs.append(entry)
     if next_raw < len(raw):
         raise InvalidInput(
-            f"expected {next_raw} raw_input_contents entries for model '{model}', got {len(raw)}"
+            f"expected {next_raw} raw_input_contents entries for model '{echo(model)}', "
+            f"got {len(raw)}"
         )
     outputs = []
     for requested in message.outputs:
-        _refuse_shared_memory(requested.parameters, f"output '{requested.name}'", model)
+        _refuse_shared_memory(requested.parameters, f"output '{echo(requested.name)}'", model)
         if "classification" in requested.parameters:
             raise InvalidInput(
-                f"classification is not supported for output '{requested.name}' of model '{model}'"
+                f"classification is not supported for output '{echo(requested.name)}' of model "
+                f"'{echo(model)}'"
             )
         outputs.append(requested.name)
     request = InferRequest(
@@ -101,7 +105,7 @@ def _typed_values(contents: pb.InferTensorContents) -> tuple[list[object], froze
 def _refuse_shared_memory(params: Mapping[str, pb.InferParameter], what: str, model: str) -> None:
     if any(key in params for key in _SHARED_MEMORY):
         raise InvalidInput(
-            f"shared memory is not supported by this server ({what} of model '{model}'); "
+            f"shared memory is not supported by this server ({what} of model '{echo(model)}'); "
             "send the tensor data in the request"
         )
 
@@ -113,7 +117,7 @@ def _apply_parameters(request: InferRequest, params: Mapping[str, pb.InferParame
         if allowed is not None:
             if kind not in allowed:
                 raise InvalidInput(
-                    f"invalid value type for '{key}' parameter, expected "
+                    f"invalid value type for '{echo(key)}' parameter, expected "
                     f"{' or '.join(sorted(allowed))}"
                 )
             value = getattr(param, kind)
@@ -129,10 +133,10 @@ def _apply_parameters(request: InferRequest, params: Mapping[str, pb.InferParame
         if key.startswith("triton_"):
             raise InvalidInput(
                 f"parameter keys starting with 'triton_' are reserved for Triton usage and "
-                f"should not be specified: '{key}'"
+                f"should not be specified: '{echo(key)}'"
             )
         if kind is None:
-            raise InvalidInput(f"parameter '{key}' has no value")
+            raise InvalidInput(f"parameter '{echo(key)}' has no value")
         custom: ParamValue = getattr(param, kind)
         request.parameters[key] = custom
 
@@ -162,6 +166,18 @@ def stream_response(response: pb.ModelInferResponse) -> pb.ModelStreamInferRespo
     """A successful stream response; every one is final (no decoupled models)."""
     response.parameters[FINAL_RESPONSE].bool_param = True
     return pb.ModelStreamInferResponse(infer_response=response)
+
+
+def readable_part(data: bytes) -> pb.ModelInferRequest:
+    """The model name, version and id of undecodable request bytes, as far as they can
+    be read, to correlate the stream's error answer (an empty request when they cannot)."""
+    try:
+        header = wire.read_header(data)
+    except InvalidInput:
+        return pb.ModelInferRequest()
+    return pb.ModelInferRequest(
+        model_name=header.model_name, model_version=header.model_version, id=header.id
+    )
 
 
 def stream_error(message: str, request: pb.ModelInferRequest) -> pb.ModelStreamInferResponse:
@@ -227,7 +243,9 @@ def model_statistics(
 def load_parameters(
     request: pb.RepositoryModelLoadRequest,
 ) -> tuple[str | None, dict[str, bytes]]:
-    """The JSON config override and the `file:<version>/<name>` contents of a load."""
+    """The JSON config override and the `file:<version>/<name>` contents of a load
+    (InvalidInput for a model name that no model can have)."""
+    check_model_name(request.model_name)
     config = None
     files: dict[str, bytes] = {}
     for key, param in request.parameters.items():
@@ -238,7 +256,7 @@ def load_parameters(
             config = param.string_param
         elif key.startswith("file:"):
             if kind != "bytes_param":
-                raise InvalidInput(f"'{key}' parameter must carry bytes")
+                raise InvalidInput(f"'{echo(key)}' parameter must carry bytes")
             files[key.removeprefix("file:")] = param.bytes_param
     return config, files
 

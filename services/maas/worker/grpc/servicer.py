@@ -13,8 +13,9 @@ from typing import Final
 
 import maas
 from maas.errors import Unavailable, Unsupported
+from maas.names import check_model_name
 from maas.telemetry import tracing
-from maas.transport.errors import message_of, status_of
+from maas.transport.errors import Undecodable, message_of, status_of
 from maas.transport.oip import Context, UnsupportedExtensions
 from maas.worker.config_codec import config_from_spec
 from maas.worker.grpc import converters
@@ -127,7 +128,7 @@ class InferenceServicer(UnsupportedExtensions, pb_grpc.GRPCInferenceServiceServi
         self, request: pb.RepositoryModelUnloadRequest, context: Context
     ) -> pb.RepositoryModelUnloadResponse:
         _single_repository(request.repository_name)
-        await self._models.unload(request.model_name)
+        await self._models.unload(check_model_name(request.model_name))
         return pb.RepositoryModelUnloadResponse()
 
     async def ModelInfer(
@@ -145,14 +146,24 @@ class InferenceServicer(UnsupportedExtensions, pb_grpc.GRPCInferenceServiceServi
             for key, value in context.invocation_metadata() or ()
         )
         pending: asyncio.Queue[
-            tuple[pb.ModelInferRequest, asyncio.Task[pb.ModelInferResponse]] | None
+            tuple[pb.ModelInferRequest, asyncio.Future[pb.ModelInferResponse]] | None
         ]
         pending = asyncio.Queue(STREAM_WINDOW)
 
         async def read() -> None:
             try:
-                async for message in request_iterator:
-                    task = asyncio.ensure_future(self._infer_one(message))
+                while True:
+                    try:
+                        message = await anext(request_iterator)
+                    except StopAsyncIteration:
+                        break
+                    except Undecodable as exc:
+                        # One unreadable message is that request's error, not the stream's.
+                        message = converters.readable_part(exc.data)
+                        task: asyncio.Future[pb.ModelInferResponse] = asyncio.Future()
+                        task.set_exception(exc)
+                    else:
+                        task = asyncio.ensure_future(self._infer_one(message))
                     await pending.put((message, task))
             finally:
                 await pending.put(None)
